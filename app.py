@@ -1,0 +1,28 @@
+"""Entry point: page config, language, global filters, navigation."""
+
+import streamlit as st
+
+from netralitas.i18n import t
+from netralitas.ui import context, sidebar
+
+st.set_page_config(page_title="Netralitas ASN", page_icon="⚖️", layout="wide")
+
+if "lang" in st.query_params and st.query_params["lang"] in ("id", "en"):
+    st.session_state[context.LANG_STATE] = st.query_params["lang"]
+lang = context.lang()
+
+with st.sidebar:
+    choice = st.segmented_control(t("language", lang), ["id", "en"], default=lang,
+                                  format_func=lambda c: {"id": "Bahasa Indonesia", "en": "English"}[c])
+    if choice and choice != lang:
+        st.session_state[context.LANG_STATE] = choice
+        st.query_params["lang"] = choice
+        st.rerun()
+
+context.read_url_filters()
+sidebar.render()
+
+pages = [
+    st.Page("pages/ringkasan.py", title=t("page_overview", lang), icon="📊", url_path="ringkasan", default=True),
+]
+st.navigation(pages).run()

@@ -1,0 +1,79 @@
+"""Chart builders: each takes DataFrames and returns a plotly figure, testable without Streamlit."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import style
+from .reference import vocabulary
+
+FUNNEL_STAGES = ("cases", "processed", "violations", "recommendations", "followed_up")
+FUNNEL_LABELS = {
+    "id": ("Dilaporkan", "Diproses", "Pelanggaran", "Rekomendasi", "Ditindaklanjuti"),
+    "en": ("Reported", "Processed", "Violation", "Recommended", "Followed up"),
+}
+
+
+def ranked_bars(frame: pd.DataFrame, value: str, title: str, lang: str = "id", presenter: bool = False,
+                top: int = 10, key: str = "key", label: str = "label", no_data: str = "") -> go.Figure:
+    """Horizontal bars of the largest groups, biggest on top; customdata carries the canonical key
+    so a click can set a filter."""
+    if frame.empty or frame[value].sum() == 0:
+        return style.empty_figure(no_data, lang, presenter)
+    part = frame.nlargest(top, value).iloc[::-1]
+    fig = go.Figure(go.Bar(
+        x=part[value], y=part[label], orientation="h", customdata=part[[key]].to_numpy(),
+        marker_color=style.PRIMARY, text=[style.fmt_int(v, lang) for v in part[value]], textposition="auto",
+        hovertemplate="%{y}: %{x:,}<extra></extra>",
+    ))
+    fig.update_layout(title=title)
+    fig.update_yaxes(automargin=True)
+    return style.apply(fig, lang, presenter, height=max(260, 38 * len(part) + 80))
+
+
+def funnel(totals: dict, title: str, lang: str = "id", presenter: bool = False, no_data: str = "") -> go.Figure:
+    """dilaporkan → diproses → pelanggaran → rekomendasi → ditindaklanjuti, with the share of the first."""
+    values = [int(totals.get(k) or 0) for k in FUNNEL_STAGES]
+    if values[0] == 0:
+        return style.empty_figure(no_data, lang, presenter)
+    fig = go.Figure(go.Funnel(
+        y=list(FUNNEL_LABELS[lang]), x=values, marker={"color": [style.PRIMARY, "#3a8dc9", style.ACCENT, "#E69F00",
+                                                                  style.GOOD]},
+        text=[f"{style.fmt_int(v, lang)} ({style.fmt_pct(v / values[0], lang, 0)})" for v in values],
+        textinfo="text", hovertemplate="%{y}: %{x:,}<extra></extra>",
+    ))
+    fig.update_layout(title=title)
+    return style.apply(fig, lang, presenter, height=340)
+
+
+def trend(monthly: pd.DataFrame, calendar: pd.DataFrame, elections: tuple[str, ...], title: str, lang: str = "id",
+          presenter: bool = False, no_data: str = "") -> go.Figure:
+    """Cases per month with the phases of the elections in view shaded and labelled."""
+    if monthly.empty:
+        return style.empty_figure(no_data, lang, presenter)
+    months = pd.to_datetime(monthly["month"])
+    fig = go.Figure(go.Bar(
+        x=months, y=monthly["cases"], marker_color=style.PRIMARY, name=title,
+        customdata=[style.fmt_month(m.date(), lang) for m in months],
+        hovertemplate="%{customdata}: %{y:,}<extra></extra>",
+    ))
+    start, end = months.min(), months.max() + pd.offsets.MonthEnd(1)
+    vocab = vocabulary()
+    in_view = calendar[(pd.to_datetime(calendar["end_date"]) >= start) & (pd.to_datetime(calendar["start_date"]) <= end)]
+    if elections:
+        in_view = in_view[in_view["election"].isin(elections)]
+    for r in in_view.itertuples(index=False):
+        if r.phase in ("pra-tahapan", "pasca"):
+            continue
+        fig.add_vrect(x0=pd.Timestamp(r.start_date), x1=pd.Timestamp(r.end_date) + pd.Timedelta(days=1),
+                      fillcolor=style.PHASE_COLOURS.get(r.phase, "#eee"), opacity=0.9, layer="below", line_width=0)
+        if r.phase in ("kampanye", "pemungutan"):
+            name = r.name_id if lang == "id" else r.name_en
+            fig.add_annotation(x=pd.Timestamp(r.start_date), y=1, yref="paper", yanchor="bottom", xanchor="left",
+                               text=f"{name}: {vocab.label('phase', r.phase, lang)}", showarrow=False,
+                               font={"size": 16 if presenter else 11, "color": style.MUTED})
+    ticks = pd.date_range(start.normalize(), end, freq="3MS") if len(months) > 6 else months
+    fig.update_xaxes(tickvals=ticks, ticktext=[style.fmt_month(t.date(), lang) for t in ticks])
+    fig.update_layout(title=title, bargap=0.1)
+    return style.apply(fig, lang, presenter, height=360)

@@ -1,0 +1,194 @@
+"""Command line for analysts' scheduled jobs and for tests (DESIGN.md "Command line")."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from .errors import NetralitasError
+from .filters import Filters
+from .ingest import ImportOptions, import_file, undo_batch
+from .metrics import DIMENSIONS, summary
+from .reference import region_codes
+from .store import Store
+
+SOURCES = ("bawaslu", "kasn", "bkn", "other")
+
+
+def _print_json(obj: object) -> None:
+    print(json.dumps(obj, ensure_ascii=False, default=str, indent=None))
+
+
+def _fail(exc: NetralitasError, as_json: bool) -> int:
+    print(f"{exc.message_id} / {exc.message_en}", file=sys.stderr)
+    if as_json:
+        _print_json({"error": {"id": exc.message_id, "en": exc.message_en}})
+    return 2
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    store = Store(args.db)
+    options = ImportOptions(source=args.source, election=args.election, sheet=args.sheet, dry_run=args.dry_run,
+                            user=args.user)
+    try:
+        report = import_file(store, args.file, options)
+    except NetralitasError as exc:
+        return _fail(exc, args.json)
+    if args.json:
+        _print_json(report.as_json(args.lang))
+        return 0
+    verb = "Uji coba (tidak disimpan)" if args.dry_run else f"Batch {report.batch_id}"
+    print(f"{verb}: {report.rows_read} baris dibaca, {report.rows_loaded} baru, {report.rows_updated} diperbarui, "
+          f"{report.rows_unchanged} tidak berubah, {report.rows_rejected} ditolak.")
+    for e in report.errors:
+        print(f"  baris {e.row} [{e.column}] {e.value!r}: {e.reason_id}")
+    if report.warnings_total:
+        print(f"  {report.warnings_total} peringatan (nilai tidak dikenal dimuat sebagai 'tidak diketahui'):")
+        for u in report.unmapped[:20]:
+            print(f"    [{u['column']}] {u['value']!r}: {u['count']} baris, mis. baris {u['rows'][:5]}")
+    return 0
+
+
+def _filters(args: argparse.Namespace) -> Filters:
+    provinces: list[str] = []
+    for p in args.province or []:
+        codes = region_codes("province", p)
+        if len(codes) != 1:
+            raise NetralitasError(f"Provinsi tidak dikenal: {p}", f"Unknown province: {p}")
+        provinces.append(codes[0])
+    return Filters(
+        election=tuple(v for e in args.election or [] for v in e.split(",") if v),
+        province=tuple(provinces),
+        source=tuple(args.source or []),
+        date_from=date.fromisoformat(args.date_from) if args.date_from else None,
+        date_to=date.fromisoformat(args.date_to) if args.date_to else None,
+    )
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    try:
+        result = summary(Store(args.db), _filters(args), args.by, args.lang)
+    except NetralitasError as exc:
+        return _fail(exc, args.json)
+    if args.json:
+        _print_json(result)
+        return 0
+    rate = result["follow_up_rate"]
+    print(f"Kasus {result['cases']:,} · pelanggaran {result['violations']:,} · rekomendasi "
+          f"{result['recommendations']:,} · ditindaklanjuti {result['followed_up']:,} · tingkat tindak lanjut "
+          + ("-" if rate is None else f"{rate:.1%}"))
+    for g in result.get("groups", []):
+        print(f"  {g['key']:>12}  {g['label'][:40]:<40} {g['cases']:>9,} {g['violations']:>9,} "
+              f"{g['recommendations']:>9,} {g['followed_up']:>9,}")
+    return 0
+
+
+def cmd_batches(args: argparse.Namespace) -> int:
+    store = Store(args.db)
+    frame = store.query_df("SELECT * FROM batches ORDER BY batch_id")
+    if args.json:
+        _print_json(frame.to_dict(orient="records"))
+        return 0
+    if frame.empty:
+        print("Belum ada impor. / No imports yet.")
+    for r in frame.itertuples(index=False):
+        state = f"dibatalkan {r.undone_at:%Y-%m-%d %H:%M}" if r.undone_at is not None and str(r.undone_at) != "NaT" else "aktif"
+        sample = " [data contoh]" if r.is_sample else ""
+        print(f"{r.batch_id:>4}  {r.created_at:%Y-%m-%d %H:%M}  {r.username:<10} {r.file_name}{sample}  "
+              f"dibaca {r.rows_read}, baru {r.rows_loaded}, diperbarui {r.rows_updated}, tetap {r.rows_unchanged}, "
+              f"ditolak {r.rows_rejected}  ({state})")
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    try:
+        result = undo_batch(Store(args.db), args.batch_id, args.user)
+    except NetralitasError as exc:
+        return _fail(exc, args.json)
+    if args.json:
+        _print_json({"batch_id": args.batch_id, **result})
+    else:
+        print(f"Batch {args.batch_id} dibatalkan: {result['removed']} baris dihapus, {result['restored']} dipulihkan.")
+    return 0
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from . import sample
+
+    if args.load or args.remove:
+        from .demo import load_sample, remove_sample
+
+        store = Store(args.db)
+        if args.remove:
+            print(f"Data contoh dihapus: {remove_sample(store)} baris.")
+        else:
+            report = load_sample(store, args.rows, args.seed)
+            print(f"Data contoh dimuat: {report.rows_loaded} baris (batch {report.batch_id}).")
+        return 0
+    if not args.out:
+        print("--out FILE diperlukan / --out FILE is required", file=sys.stderr)
+        return 2
+    path = sample.write_sample(args.rows, Path(args.out), seed=args.seed, messy=args.messy)
+    print(f"{args.rows:,} baris contoh ditulis ke {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m netralitas", description="Netralitas ASN: impor dan ringkasan data.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", help="berkas DuckDB (bawaan: NETRALITAS_DB atau data/netralitas.duckdb)")
+        p.add_argument("--json", action="store_true", help="keluaran JSON")
+        p.add_argument("--lang", choices=("id", "en"), default="id")
+        p.add_argument("--user", default="cli", help="nama pengguna yang dicatat di riwayat")
+
+    p = sub.add_parser("import", help="impor berkas CSV/XLSX")
+    p.add_argument("file")
+    p.add_argument("--source", choices=SOURCES, default="other")
+    p.add_argument("--election", help="pemilihan bila berkas tidak memuatnya, mis. pilkada-2024")
+    p.add_argument("--sheet", help="lembar buku kerja")
+    p.add_argument("--dry-run", action="store_true")
+    common(p)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("summary", help="ringkasan angka")
+    p.add_argument("--by", choices=DIMENSIONS)
+    p.add_argument("--election", action="append")
+    p.add_argument("--province", action="append")
+    p.add_argument("--source", action="append", choices=SOURCES)
+    p.add_argument("--from", dest="date_from")
+    p.add_argument("--to", dest="date_to")
+    common(p)
+    p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("batches", help="riwayat impor")
+    common(p)
+    p.set_defaults(func=cmd_batches)
+
+    p = sub.add_parser("undo", help="batalkan satu batch impor")
+    p.add_argument("batch_id", type=int)
+    common(p)
+    p.set_defaults(func=cmd_undo)
+
+    p = sub.add_parser("sample", help="data contoh sintetis")
+    p.add_argument("--rows", type=int, default=5000)
+    p.add_argument("--out")
+    p.add_argument("--seed", type=int, default=2024)
+    p.add_argument("--messy", action="store_true", help="tulis seperti ekspor nyata (judul, titik koma, cp1252)")
+    p.add_argument("--load", action="store_true", help="muat ke basis data sebagai data contoh")
+    p.add_argument("--remove", action="store_true", help="hapus data contoh dari basis data")
+    common(p)
+    p.set_defaults(func=cmd_sample)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except NetralitasError as exc:
+        return _fail(exc, getattr(args, "json", False))

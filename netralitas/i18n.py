@@ -1,0 +1,60 @@
+"""Every user-facing string of the dashboard, in Bahasa Indonesia (default) and English."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "app_title": ("Netralitas ASN", "ASN Neutrality"),
+    "app_subtitle": ("Pelanggaran netralitas ASN dalam pemilu dan pilkada", "ASN neutrality violations in elections"),
+    "page_overview": ("Ringkasan", "Overview"),
+    "page_map": ("Peta", "Map"),
+    "page_agencies": ("Instansi & tindak lanjut", "Agencies & follow-up"),
+    "page_phases": ("Tahapan", "Phases"),
+    "page_cases": ("Kasus", "Cases"),
+    "page_upload": ("Unggah data", "Upload data"),
+    "language": ("Bahasa", "Language"),
+    "filters": ("Filter", "Filters"),
+    "reset_filters": ("Atur ulang filter", "Reset filters"),
+    "f_election": ("Pemilihan", "Election"),
+    "f_dates": ("Rentang tanggal", "Date range"),
+    "f_province": ("Provinsi", "Province"),
+    "f_regency": ("Kabupaten/kota", "Regency/city"),
+    "f_agency_type": ("Jenis instansi", "Agency type"),
+    "f_position": ("Jabatan", "Position"),
+    "f_violation_type": ("Jenis pelanggaran", "Violation type"),
+    "f_status": ("Status", "Status"),
+    "f_source": ("Sumber", "Source"),
+    "f_agency": ("Instansi", "Agency"),
+    "in_effect": ("Filter aktif", "Filters in effect"),
+    "filter_ignored": ("Filter di tautan diabaikan karena tidak valid: {items}",
+                       "Filters in the link were ignored because they are not valid: {items}"),
+    "sample_banner": ("DATA CONTOH SINTETIS: angka di dasbor ini bukan data nyata. Unggah data asli di halaman "
+                      "Unggah data untuk menggantinya.",
+                      "SYNTHETIC SAMPLE DATA: the figures on this dashboard are not real. Upload real data on the "
+                      "Upload data page to replace them."),
+    "no_data": ("Tidak ada data untuk filter ini.", "No data for these filters."),
+    "busy": ("Data sedang diperbarui; angka di bawah dari pembaruan terakhir.",
+             "The data is being updated; the figures below are from the last update."),
+    "kpi_cases": ("Kasus dilaporkan", "Cases reported"),
+    "kpi_violations": ("Pelanggaran", "Violations"),
+    "kpi_recommendations": ("Rekomendasi sanksi", "Sanction recommendations"),
+    "kpi_follow_up_rate": ("Tindak lanjut PPK", "PPK follow-up rate"),
+    "kpi_days_rec": ("Median hari laporan → rekomendasi", "Median days report → recommendation"),
+    "kpi_days_fu": ("Median hari rekomendasi → tindak lanjut", "Median days recommendation → follow-up"),
+    "kpi_blocked": ("Data kepegawaian diblokir", "Personnel records blocked"),
+    "vs_previous": ("vs {name}", "vs {name}"),
+    "cases": ("Kasus", "Cases"),
+    "violations": ("Pelanggaran", "Violations"),
+    "recommendations": ("Rekomendasi", "Recommendations"),
+    "followed_up": ("Ditindaklanjuti", "Followed up"),
+    "follow_up_rate": ("Tingkat tindak lanjut", "Follow-up rate"),
+    "unknown": ("tidak diketahui", "unknown"),
+    "local_mode": ("Mode lokal: hanya dapat dibuka dari komputer ini, dengan hak analis.",
+                   "Local mode: reachable from this computer only, with analyst rights."),
+}
+
+
+def t(key: str, lang: str = "id", **values: object) -> str:
+    """The string for key in the language, with {placeholders} filled."""
+    pair = STRINGS[key]
+    text = pair[0] if lang == "id" else pair[1]
+    return text.format(**values) if values else text

@@ -1,0 +1,207 @@
+"""Value normalisers: each maps one distinct raw value to a canonical value (or says why it cannot).
+
+They run once per distinct value, not once per row, so a 1,000,000-row file costs a few thousand calls.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..reference import provinces_compatible, region_codes, vocabulary
+from ..text import text_key
+
+MONTHS = {
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "february": 2,
+    "maret": 3, "mar": 3, "march": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "agust": 8, "aug": 8, "august": 8,
+    "september": 9, "sep": 9, "sept": 9, "sepember": 9,
+    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
+    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
+    "desember": 12, "des": 12, "dec": 12, "december": 12,
+}
+WEEKDAYS = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_NUMERIC = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{2}|\d{4})$")
+_WORDS = re.compile(r"^(\d{1,2})\s+([a-z]+)\s+(\d{2}|\d{4})$")
+
+
+@dataclass(frozen=True)
+class DateResult:
+    value: date | None
+    problem_id: str | None = None
+    problem_en: str | None = None
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    return 2000 + y if len(text) == 2 else y
+
+
+def _make(y: int, m: int, d: int, raw: str) -> DateResult:
+    try:
+        return DateResult(date(y, m, d))
+    except ValueError:
+        return DateResult(None, f"tanggal tidak ada di kalender: {raw}", f"no such calendar date: {raw}")
+
+
+def parse_date(raw: str) -> DateResult:
+    """Dates as Indonesian files write them: 2023-11-29, 29/11/2023, 29-11-23, 29 Nopember 2023, 29 Nov 2023."""
+    text = str(raw).strip()
+    if not text:
+        return DateResult(None)
+    m = _ISO.match(text)
+    if m:
+        return _make(int(m[1]), int(m[2]), int(m[3]), text)
+    m = _NUMERIC.match(text)
+    if m:
+        day, month = int(m[1]), int(m[2])
+        if month > 12:
+            return DateResult(None, f"format tanggal tidak dikenal (bulan {month}): {text}",
+                              f"unrecognised date format (month {month}): {text}")
+        return _make(_year(m[3]), month, day, text)
+    key = text_key(text)
+    words = [w for w in key.split() if w not in WEEKDAYS]
+    m = _WORDS.match(" ".join(words))
+    if m and m[2] in MONTHS:
+        return _make(_year(m[3]), MONTHS[m[2]], int(m[1]), text)
+    return DateResult(None, f"tanggal tidak dapat dibaca: {text}", f"date cannot be read: {text}")
+
+
+_PILKADA = re.compile(r"pilkada|kepala daerah|gubernur|bupati|wali ?kota|pilgub|pilbup|pilwal|pemilihan serentak|"
+                      r"^pemilihan( tahun)? \d{4}$")
+_PEMILU = re.compile(r"pemilu|pemilihan umum|pileg|pilpres|legislatif|presiden|\bdpr|\bdpd\b")
+_YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
+
+
+def parse_election(raw: str, known: set[str]) -> str | None:
+    """'Pilkada Serentak 2020' -> pilkada-2020; 'Pilpres 2024' -> pemilu-2024; None when not known."""
+    key = text_key(raw)
+    if not key:
+        return None
+    if key.replace(" ", "-") in known:
+        return key.replace(" ", "-")
+    year = _YEAR.search(key)
+    if not year:
+        return None
+    if _PILKADA.search(key):
+        kind = "pilkada"
+    elif _PEMILU.search(key):
+        kind = "pemilu"
+    else:
+        return None
+    code = f"{kind}-{year[1]}"
+    return code if code in known else None
+
+
+_BOOL_TRUE = {"ya", "y", "yes", "true", "1", "diblokir", "blokir", "sudah diblokir", "terblokir", "benar"}
+_BOOL_FALSE = {"tidak", "t", "no", "false", "0", "tidak diblokir", "belum diblokir", "dibuka", "belum", "bukan",
+               "blokir dibuka", "tdk"}
+
+
+def parse_bool(raw: str) -> bool | None:
+    key = text_key(raw)
+    if key in _BOOL_TRUE:
+        return True
+    if key in _BOOL_FALSE:
+        return False
+    return None
+
+
+_AGENCY_PREFIXES = (
+    (re.compile(r"^(pemerintah\s+)?(kabupaten|kab\.?|pemkab)\s+", re.I), "Pemerintah Kabupaten "),
+    (re.compile(r"^(pemerintah\s+)?(kota|pemkot)\s+", re.I), "Pemerintah Kota "),
+    (re.compile(r"^(pemerintah\s+)?(provinsi|prov\.?|pemprov|propinsi)\s+", re.I), "Pemerintah Provinsi "),
+)
+_CENTRAL = re.compile(r"\b(kementerian|kemen\w*|badan|lembaga|sekretariat (jenderal|negara|kabinet)|bkn|kpu|"
+                      r"bawaslu|kejaksaan|mahkamah|komisi|ombudsman|bappenas|lan|arsip nasional|bpk|bpkp)\b", re.I)
+
+
+def clean_agency(raw: str) -> tuple[str | None, str | None]:
+    """(cleaned name, inferred agency type). 'KAB. PURBALINGGA' -> ('Pemerintah Kabupaten Purbalingga', 'kabupaten')."""
+    text = " ".join(str(raw).split())
+    if not text:
+        return None, None
+    if text.isupper() and len(text) > 4:
+        text = " ".join(w if (len(w) <= 4 and w.isalpha() and w not in {"KAB.", "KOTA"}) else w.title()
+                        for w in text.split())
+    for pattern, prefix in _AGENCY_PREFIXES:
+        m = pattern.match(text)
+        if m and text[m.end():].strip():
+            rest = text[m.end():].strip()
+            kind = prefix.split()[1].lower()
+            return prefix + rest, kind
+    if _CENTRAL.search(text):
+        return text, "pusat"
+    if re.search(r"\bdinas\b|\bsekretariat daerah\b|\bkecamatan\b|\bkelurahan\b|\bbappeda\b|\brsud\b", text, re.I):
+        return text, None  # a local office: kabupaten, kota or provinsi cannot be told from the name alone
+    return text, None
+
+
+@dataclass(frozen=True)
+class Location:
+    province_code: str | None
+    regency_code: str | None
+    error_id: str | None = None
+    error_en: str | None = None
+    warning_id: str | None = None
+    warning_en: str | None = None
+
+
+def resolve_location(raw_province: str, raw_regency: str, extra_province: dict[str, str] | None = None,
+                     extra_regency: dict[str, str] | None = None) -> Location:
+    """Province and regency codes for one (province, regency) pair as written in a file.
+
+    The regency decides the current province; an ambiguous regency name ("Bandung") is settled by the
+    province; a location that maps to nothing rejects the row, an unknown regency under a known
+    province is a warning.
+    """
+    prov_text, reg_text = (raw_province or "").strip(), (raw_regency or "").strip()
+    prov_key, reg_key = text_key(prov_text), text_key(reg_text)
+    prov_codes: tuple[str, ...] = ()
+    if prov_key:
+        if extra_province and prov_key in extra_province:
+            prov_codes = (extra_province[prov_key],) if extra_province[prov_key] else ()
+        else:
+            prov_codes = region_codes("province", prov_text)
+    reg_codes: tuple[str, ...] = ()
+    if reg_key:
+        if extra_regency and reg_key in extra_regency:
+            reg_codes = (extra_regency[reg_key],) if extra_regency[reg_key] else ()
+        else:
+            reg_codes = region_codes("regency", reg_text)
+    province = prov_codes[0] if len(prov_codes) == 1 else None
+    if len(reg_codes) > 1 and province:
+        narrowed = tuple(c for c in reg_codes if provinces_compatible(province, c[:2], None))
+        reg_codes = narrowed or reg_codes
+    regency = reg_codes[0] if len(reg_codes) == 1 else None
+    if regency:
+        if province and not provinces_compatible(province, regency[:2], None):
+            return Location(None, None, f"{reg_text} tidak berada di provinsi {prov_text}",
+                            f"{reg_text} is not in the province {prov_text}")
+        return Location(regency[:2], regency)
+    if province:
+        if reg_key:
+            why = "ambigu" if len(reg_codes) > 1 else "tidak dikenal"
+            why_en = "ambiguous" if len(reg_codes) > 1 else "unknown"
+            return Location(province, None, warning_id=f"kabupaten/kota {why}: {reg_text}",
+                            warning_en=f"{why_en} regency/city: {reg_text}")
+        return Location(province, None)
+    if not prov_key and not reg_key:
+        return Location(None, None, "lokasi kosong", "location is empty")
+    shown = " / ".join(t for t in (prov_text, reg_text) if t)
+    if len(reg_codes) > 1:
+        return Location(None, None, f"kabupaten/kota ambigu tanpa provinsi: {shown}",
+                        f"ambiguous regency/city without a province: {shown}")
+    return Location(None, None, f"lokasi tidak dikenal: {shown}", f"unknown location: {shown}")
+
+
+def match_value(field_name: str, raw: str, extra: dict[str, str] | None = None) -> str | None:
+    return vocabulary().match(field_name, raw, extra)

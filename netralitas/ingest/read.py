@@ -1,0 +1,357 @@
+"""Read CSV and spreadsheet files into a table of strings, with the row numbers the user sees.
+
+Files are checked by content, never by extension: a ZIP with xl/workbook.xml is a workbook, an OLE2
+container is an old .xls, text is CSV (encoding and delimiter detected), anything else is refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+from charset_normalizer import from_bytes
+
+from .. import config
+from ..errors import FileRefused
+from ..reference import header_aliases
+from ..text import text_key
+
+DELIMITERS = (",", ";", "\t", "|")
+HEADER_SCAN_ROWS = 30
+
+
+@dataclass
+class RowProblem:
+    row: int
+    column: str
+    value: str
+    reason_id: str
+    reason_en: str
+
+    def as_dict(self, lang: str = "id") -> dict:
+        return {"row": self.row, "column": self.column, "value": self.value,
+                "reason": self.reason_id if lang == "id" else self.reason_en}
+
+
+@dataclass
+class RawTable:
+    """What a file holds, as text: columns c0..cN, plus _row (the row number as seen in the file)."""
+
+    table: pa.Table
+    headers: list[str]
+    header_row: int
+    kind: str
+    checksum: str
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        return self.table.num_rows + len(self.problems)
+
+
+def refuse(message_id: str, message_en: str) -> FileRefused:
+    return FileRefused(message_id, message_en)
+
+
+def sniff_kind(data: bytes) -> str:
+    """'xlsx', 'xls', 'ods' or 'text'; raises FileRefused for empty, HTML or binary content."""
+    if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+        raise refuse("Berkas kosong.", "The file is empty.")
+    if data[:4] == b"PK\x03\x04":
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        except zipfile.BadZipFile as exc:
+            raise refuse("Berkas ZIP/XLSX rusak.", "The ZIP/XLSX file is damaged.") from exc
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        if "content.xml" in names and "mimetype" in names:
+            return "ods"
+        raise refuse("Berkas ZIP ini bukan buku kerja Excel.", "This ZIP file is not an Excel workbook.")
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        return "xls"
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<table")):
+        raise refuse(
+            "Berkas ini halaman HTML/XML, bukan tabel CSV atau XLSX; unduh ulang sebagai CSV atau XLSX.",
+            "This file is an HTML/XML page, not a CSV or XLSX table; download it again as CSV or XLSX.",
+        )
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "text"
+    if b"\x00" in data[:8192]:
+        raise refuse("Berkas biner, bukan tabel CSV atau XLSX.", "The file is binary, not a CSV or XLSX table.")
+    return "text"
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """(text, encoding): UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252/latin-1."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    guess = from_bytes(data[:200_000]).best()
+    encoding = "cp1252"
+    if guess is not None and guess.encoding not in ("utf_8", "ascii"):
+        encoding = guess.encoding
+    try:
+        return data.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        return data.decode("latin-1"), "latin-1"
+
+
+def known_header_count(cells: list[str]) -> int:
+    aliases = header_aliases()
+    return sum(1 for c in cells if text_key(c) in aliases)
+
+
+def find_header(rows: list[list[str]]) -> int:
+    """Index of the header row among the first rows: the first with two or more known headers,
+    else the first row with the most filled cells (title rows above it are skipped)."""
+    for i, cells in enumerate(rows):
+        if known_header_count(cells) >= 2:
+            return i
+    widths = [sum(1 for c in cells if str(c).strip()) for cells in rows]
+    if not widths or max(widths) == 0:
+        return 0
+    return widths.index(max(widths))
+
+
+def choose_delimiter(lines: list[str]) -> str:
+    best, best_score = ",", -1.0
+    for delim in DELIMITERS:
+        counts = [len(r) for r in csv.reader(lines, delimiter=delim) if any(c.strip() for c in r)]
+        if not counts:
+            continue
+        common = max(set(counts), key=counts.count)
+        if common < 2:
+            continue
+        header_bonus = max((known_header_count(r) for r in csv.reader(lines, delimiter=delim)), default=0)
+        score = counts.count(common) * common + 100 * header_bonus
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def _dedupe(headers: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, h in enumerate(headers):
+        name = str(h).strip() or f"(kolom {i + 1})"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+        out.append(name)
+    return out
+
+
+def read_csv_bytes(data: bytes, checksum: str) -> RawTable:
+    text, encoding = decode_text(data)
+    text = text.lstrip("\ufeff")
+    head_lines = text[:200_000].splitlines()[:HEADER_SCAN_ROWS]
+    delim = choose_delimiter(head_lines)
+    head_rows = list(csv.reader(head_lines, delimiter=delim))
+    h = find_header(head_rows)
+    headers = _dedupe(head_rows[h]) if head_rows else []
+    # Trailing empty header cells (a ragged export) are kept so the column count matches the body.
+    names = [f"c{i}" for i in range(len(headers))]
+    if len(names) < 2:
+        raise refuse(
+            "Berkas tidak berbentuk tabel (hanya satu kolom atau tanpa pemisah kolom).",
+            "The file is not a table (one column only, or no column delimiter).",
+        )
+    body = text.encode("utf-8")
+    problems: list[RowProblem] = []
+
+    def on_invalid(row: pacsv.InvalidRow) -> str:
+        problems.append(
+            RowProblem(row.number or 0, "", row.text[:200],
+                       f"jumlah kolom {row.actual_columns}, seharusnya {row.expected_columns}",
+                       f"{row.actual_columns} columns, expected {row.expected_columns}")
+        )
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(body),
+            read_options=pacsv.ReadOptions(skip_rows=h + 1, column_names=names, use_threads=False,
+                                           block_size=8 << 20),
+            parse_options=pacsv.ParseOptions(delimiter=delim, ignore_empty_lines=False, newlines_in_values=True,
+                                             invalid_row_handler=on_invalid),
+            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise refuse(f"Berkas CSV tidak dapat dibaca: {exc}", f"The CSV file cannot be read: {exc}") from exc
+    physical_lines = text.count("\n") + (0 if text.endswith("\n") else 1) - (h + 1)
+    if table.num_rows + len(problems) != physical_lines:
+        # A quoted cell spans lines: number rows with the csv module, which counts lines exactly.
+        return _read_csv_slow(text, delim, h, headers, checksum, encoding)
+    line_numbers = _line_numbers(h + 2, table.num_rows, {p.row for p in problems})
+    table = table.append_column("_row", pa.array(line_numbers, pa.int32()))
+    return RawTable(_drop_blank(table, names), headers, h + 1, "csv", checksum, encoding, delim, problems=problems)
+
+
+def _line_numbers(first: int, count: int, skipped: set[int]) -> list[int]:
+    """File line of each parsed row, the rows pyarrow skipped left out."""
+    lines = np.arange(first, first + count + len(skipped), dtype=np.int64)
+    if skipped:
+        lines = lines[~np.isin(lines, np.fromiter(skipped, dtype=np.int64))]
+    return lines[:count].tolist()
+
+
+def _read_csv_slow(text: str, delim: str, h: int, headers: list[str], checksum: str, encoding: str) -> RawTable:
+    reader = csv.reader(io.StringIO(text), delimiter=delim)
+    names = [f"c{i}" for i in range(len(headers))]
+    cols: list[list[str]] = [[] for _ in names]
+    rows: list[int] = []
+    problems: list[RowProblem] = []
+    for i, cells in enumerate(reader):
+        if i <= h:
+            continue
+        if len(cells) != len(names):
+            if any(c.strip() for c in cells):
+                problems.append(RowProblem(reader.line_num, "", delim.join(cells)[:200],
+                                           f"jumlah kolom {len(cells)}, seharusnya {len(names)}",
+                                           f"{len(cells)} columns, expected {len(names)}"))
+            continue
+        for col, value in zip(cols, cells, strict=True):
+            col.append(value)
+        rows.append(reader.line_num)
+    table = pa.table({**{n: pa.array(c, pa.string()) for n, c in zip(names, cols, strict=True)},
+                      "_row": pa.array(rows, pa.int32())})
+    return RawTable(_drop_blank(table, names), headers, h + 1, "csv", checksum, encoding, delim, problems=problems)
+
+
+def _drop_blank(table: pa.Table, names: list[str]) -> pa.Table:
+    """Blank lines are layout, not data rows."""
+    import pyarrow.compute as pc
+
+    if table.num_rows == 0:
+        return table
+    filled = None
+    for n in names:
+        nonempty = pc.not_equal(pc.utf8_trim_whitespace(table[n]), "")
+        filled = nonempty if filled is None else pc.or_(filled, nonempty)
+    return table.filter(filled)
+
+
+def _cell_text(value: object) -> str:
+    """Workbook cells as text: dates as ISO, whole numbers without '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        if value.is_integer():
+            return f"{value:.0f}~"  # precision already lost in Excel; the importer says so
+        return repr(value)
+    if isinstance(value, timedelta):
+        return str(value)
+    return str(value)
+
+
+def read_workbook_bytes(data: bytes, checksum: str, kind: str, sheet: str | None) -> RawTable:
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except (CalamineError, ValueError, OSError) as exc:
+        raise refuse(f"Buku kerja tidak dapat dibaca: {exc}", f"The workbook cannot be read: {exc}") from exc
+    sheets = list(wb.sheet_names)
+    if not sheets:
+        raise refuse("Buku kerja tidak memiliki lembar.", "The workbook has no sheets.")
+    name = sheet or _best_sheet(wb, sheets)
+    if name not in sheets:
+        raise refuse(f"Lembar '{name}' tidak ada.", f"There is no sheet '{name}'.")
+    ws = wb.get_sheet_by_name(name)
+    max_rows = config.setting_int("max_rows")
+    if ws.total_height > max_rows + HEADER_SCAN_ROWS:
+        raise refuse(f"Lembar berisi lebih dari {max_rows:,} baris.", f"The sheet has more than {max_rows:,} rows.")
+    grid = ws.to_python(skip_empty_area=False)
+    text_rows = [[_cell_text(v) for v in r] for r in grid]
+    h = find_header(text_rows[:HEADER_SCAN_ROWS])
+    if not text_rows:
+        raise refuse("Lembar kosong.", "The sheet is empty.")
+    header_cells = text_rows[h]
+    width = max((i + 1 for i, c in enumerate(header_cells) if c.strip()), default=0)
+    first = next((i for i, c in enumerate(header_cells) if c.strip()), 0)
+    headers = _dedupe(header_cells[first:width])
+    names = [f"c{i}" for i in range(len(headers))]
+    if len(names) < 2:
+        raise refuse("Lembar tidak berbentuk tabel (kurang dari dua kolom).", "The sheet is not a table (fewer than two columns).")
+    cols: list[list[str]] = [[] for _ in names]
+    rows: list[int] = []
+    for i in range(h + 1, len(text_rows)):
+        cells = text_rows[i][first:width]
+        if not any(c.strip() for c in cells):
+            continue
+        cells = cells + [""] * (len(names) - len(cells))
+        for col, value in zip(cols, cells, strict=True):
+            col.append(value)
+        rows.append(i + 1)
+    table = pa.table({**{n: pa.array(c, pa.string()) for n, c in zip(names, cols, strict=True)},
+                      "_row": pa.array(rows, pa.int32())})
+    return RawTable(table, headers, h + 1, kind, checksum, sheet=name, sheets=sheets)
+
+
+def _best_sheet(wb, sheets: list[str]) -> str:
+    """The first sheet whose first rows contain a recognisable header (else the first sheet)."""
+    for name in sheets:
+        ws = wb.get_sheet_by_name(name)
+        rows = [[_cell_text(v) for v in r] for r in ws.to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)]
+        if any(known_header_count(r) >= 2 for r in rows):
+            return name
+    return sheets[0]
+
+
+def sheet_names(data: bytes) -> list[str]:
+    """Sheets of a workbook, or [] for CSV (the upload page's sheet chooser)."""
+    if sniff_kind(data) == "text":
+        return []
+    from python_calamine import CalamineWorkbook
+
+    return list(CalamineWorkbook.from_filelike(io.BytesIO(data)).sheet_names)
+
+
+def read_bytes(data: bytes, sheet: str | None = None) -> RawTable:
+    """Read a file's content; raises FileRefused for anything that is not a readable, non-empty table."""
+    limit = config.setting_int("upload_limit_mb") * 1024 * 1024
+    if len(data) > limit:
+        raise refuse(
+            f"Berkas terlalu besar ({len(data) / 1e6:,.0f} MB; batas {limit // (1024 * 1024)} MB).",
+            f"The file is too large ({len(data) / 1e6:,.0f} MB; the limit is {limit // (1024 * 1024)} MB).",
+        )
+    kind = sniff_kind(data)
+    checksum = hashlib.sha256(data).hexdigest()
+    if kind == "text":
+        raw = read_csv_bytes(data, checksum)
+    else:
+        raw = read_workbook_bytes(data, checksum, kind, sheet)
+    if raw.rows == 0:
+        raise refuse("Berkas hanya berisi judul/header, tanpa baris data.", "The file has a header but no data rows.")
+    max_rows = config.setting_int("max_rows")
+    if raw.rows > max_rows:
+        raise refuse(f"Berkas berisi lebih dari {max_rows:,} baris.", f"The file has more than {max_rows:,} rows.")
+    return raw

@@ -1,0 +1,97 @@
+"""Per-run context for pages: the store, the language, the filters (synced with the URL), cached queries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from .. import config, queries
+from ..demo import ensure_sample
+from ..filters import Filters, describe, parse_query_params
+from ..i18n import t
+from ..store import DatabaseBusy, Store
+
+FILTER_STATE = "netralitas_filters"
+LANG_STATE = "netralitas_lang"
+
+
+@st.cache_resource(show_spinner=False)
+def _store(path: str) -> Store:
+    store = Store(path)
+    if config.setting("load_sample") == "1":
+        ensure_sample(store, config.setting_int("sample_rows"))
+    return store
+
+
+def store() -> Store:
+    return _store(str(config.db_path()))
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _run(db: str, version: tuple, name: str, filters: Filters, params_items: tuple) -> pd.DataFrame:
+    return queries.run(Store(db), name, filters, dict(params_items))
+
+
+_last_good: dict[tuple, pd.DataFrame] = {}
+
+
+def query(name: str, filters: Filters | None = None, **params: Any) -> pd.DataFrame:
+    """A query result, cached per data version; while another process holds the database the last result
+    is shown with a notice instead of an error page."""
+    s = store()
+    key = (str(s.path), name, filters or Filters(), tuple(sorted(params.items())))
+    try:
+        frame = _run(str(s.path), s.data_version(), name, filters or Filters(), tuple(sorted(params.items())))
+    except DatabaseBusy:
+        if key in _last_good:
+            st.info(t("busy", lang()))
+            return _last_good[key]
+        raise
+    _last_good[key] = frame
+    return frame
+
+
+def lang() -> str:
+    return st.session_state.get(LANG_STATE, "id")
+
+
+def elections() -> pd.DataFrame:
+    return query("elections")
+
+
+def election_names() -> dict[str, str]:
+    frame = elections()
+    return dict(zip(frame["election"], frame["name_id" if lang() == "id" else "name_en"], strict=True))
+
+
+def filters() -> Filters:
+    """The filters in effect, read once per run from the URL (which every widget writes back to)."""
+    return st.session_state.get(FILTER_STATE, Filters())
+
+
+def read_url_filters() -> None:
+    parsed = parse_query_params(dict(st.query_params.to_dict()), set(elections()["election"]))
+    st.session_state[FILTER_STATE] = parsed.filters
+    if parsed.ignored:
+        items = ", ".join(f"{k}={v}" for k, v in parsed.ignored)
+        st.warning(t("filter_ignored", lang(), items=items))
+
+
+def set_filters(new: Filters) -> None:
+    """Set the filters and mirror them in the URL so a copied link reopens the same view."""
+    st.session_state[FILTER_STATE] = new
+    keep = {k: v for k, v in st.query_params.to_dict().items() if k in ("lang", "presenter", "slide")}
+    st.query_params.from_dict({**keep, **new.to_query_params()})
+
+
+def banner() -> None:
+    """The sample-data warning, shown while every row in the store is synthetic."""
+    status = query("data_status").iloc[0]
+    if status["sample_rows"] > 0 and status["real_rows"] == 0:
+        st.warning(t("sample_banner", lang()), icon="🧪")
+
+
+def filter_line() -> None:
+    st.caption(f"**{t('in_effect', lang())}:** {describe(filters(), lang(), election_names())}")

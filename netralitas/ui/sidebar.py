@@ -1,0 +1,72 @@
+"""Sidebar: language, the global filters (mirrored in the URL) and their reset."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from ..filters import Filters
+from ..i18n import t
+from ..reference import province_label, province_names, regencies, regency_names, vocabulary
+from . import context
+
+SYNC_FLAG = "netralitas_sync_widgets"
+WIDGETS = ("election", "province", "regency", "agency_type", "position", "violation_type", "status", "source")
+
+
+def _widget_key(name: str) -> str:
+    return f"w_{name}"
+
+
+def _sync_widgets_from(filters: Filters) -> None:
+    for name in WIDGETS:
+        st.session_state[_widget_key(name)] = list(getattr(filters, name))
+    st.session_state[_widget_key("dates")] = tuple(d for d in (filters.date_from, filters.date_to) if d)
+
+
+def request_widget_sync() -> None:
+    st.session_state[SYNC_FLAG] = True
+
+
+def render() -> None:
+    lang = context.lang()
+    current = context.filters()
+    if st.session_state.pop(SYNC_FLAG, False) or _widget_key("election") not in st.session_state:
+        _sync_widgets_from(current)
+    vocab = vocabulary()
+    with st.sidebar:
+        st.subheader(t("filters", lang))
+        names = context.election_names()
+        st.multiselect(t("f_election", lang), list(names), format_func=lambda c: names.get(c, c),
+                       key=_widget_key("election"))
+        st.date_input(t("f_dates", lang), value=None, key=_widget_key("dates"), format="DD/MM/YYYY",
+                      min_value=date(2015, 1, 1), max_value=date(2035, 12, 31))
+        provinces = sorted(province_names("id"), key=lambda c: province_label(c, lang))
+        st.multiselect(t("f_province", lang), provinces, format_func=lambda c: province_label(c, lang),
+                       key=_widget_key("province"))
+        chosen = st.session_state[_widget_key("province")]
+        regs = regencies()
+        options = sorted(regs[regs["province_code"].isin(chosen)]["code"] if chosen else regs["code"])
+        options = sorted(set(options) | set(st.session_state[_widget_key("regency")]))
+        st.multiselect(t("f_regency", lang), options, format_func=lambda c: regency_names().get(c, c),
+                       key=_widget_key("regency"))
+        for name in ("agency_type", "position", "violation_type", "status", "source"):
+            codes = vocab.codes(name)
+            st.multiselect(t(f"f_{name}", lang), codes, format_func=lambda c, n=name: vocab.label(n, c, lang),
+                           key=_widget_key(name))
+        if st.button(t("reset_filters", lang), use_container_width=True):
+            context.set_filters(Filters())
+            request_widget_sync()
+            st.rerun()
+    dates = st.session_state.get(_widget_key("dates")) or ()
+    if isinstance(dates, date):
+        dates = (dates,)
+    new = Filters(
+        **{name: tuple(st.session_state[_widget_key(name)]) for name in WIDGETS},
+        date_from=dates[0] if len(dates) > 0 else None,
+        date_to=dates[1] if len(dates) > 1 else None,
+        agency=current.agency,
+    )
+    if new != current:
+        context.set_filters(new)

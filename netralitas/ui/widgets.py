@@ -1,0 +1,95 @@
+"""Layout pieces shared by pages: KPI cards, clickable breakdowns (cross-filtering), the province map."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from .. import charts, metrics, style
+from ..i18n import t
+from ..overview import change
+from . import context, sidebar
+
+KPIS = (
+    ("cases", "kpi_cases", "int"),
+    ("violations", "kpi_violations", "int"),
+    ("recommendations", "kpi_recommendations", "int"),
+    ("follow_up_rate", "kpi_follow_up_rate", "pct"),
+    ("days_to_recommendation", "kpi_days_rec", "days"),
+    ("days_to_follow_up", "kpi_days_fu", "days"),
+    ("records_blocked", "kpi_blocked", "int"),
+)
+
+
+def _fmt(value, kind: str, lang: str) -> str:
+    if value is None:
+        return "–"
+    if kind == "pct":
+        return style.fmt_pct(value, lang)
+    if kind == "days":
+        return style.fmt_num(value, lang, 0) + (" hari" if lang == "id" else " days")
+    return style.fmt_int(value, lang)
+
+
+def kpi_row(totals: dict, before: dict | None, previous_name: str, lang: str) -> None:
+    """The headline figures, each with its change against the previous election of the same kind."""
+    cols = st.columns(len(KPIS))
+    for col, (key, label, kind) in zip(cols, KPIS, strict=True):
+        delta = None
+        if before is not None:
+            if kind == "pct":
+                cur, old = totals.get(key), before.get(key)
+                if cur is not None and old is not None:
+                    delta = f"{style.fmt_num((cur - old) * 100, lang)} pp {t('vs_previous', lang, name=previous_name)}"
+            else:
+                rel = change(totals.get(key), before.get(key))
+                if rel is not None:
+                    delta = f"{style.fmt_pct(rel, lang)} {t('vs_previous', lang, name=previous_name)}"
+        inverse = key in ("cases", "violations", "days_to_recommendation", "days_to_follow_up", "records_blocked")
+        col.metric(t(label, lang), _fmt(totals.get(key), kind, lang), delta=delta,
+                   delta_color="inverse" if inverse else "normal")
+
+
+def apply_click(event, dimension: str) -> None:
+    """A click on a bar or region sets that filter; a click on the value already set clears it."""
+    points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else \
+        getattr(getattr(event, "selection", None), "points", [])
+    if not points:
+        return
+    value = selected_key(points[0])
+    if value is None:
+        return
+    context.set_filters(context.filters().toggle(dimension, value))
+    sidebar.request_widget_sync()
+    st.rerun()
+
+
+def selected_key(point: dict) -> str | None:
+    """The canonical key behind a clicked point: customdata for bars, location for map regions."""
+    data = point.get("customdata")
+    if isinstance(data, list | tuple) and data:
+        return str(data[0])
+    if data not in (None, ""):
+        return str(data)
+    loc = point.get("location")
+    return None if loc in (None, "") else str(loc)
+
+
+def clickable_bars(groups: pd.DataFrame, dimension: str, value: str, title: str, lang: str, top: int = 10) -> None:
+    if dimension == "agency" and not groups.empty:
+        groups = groups[groups["key"] != ""]
+    fig = charts.ranked_bars(groups, value, title, lang, top=top, no_data=t("no_data", lang))
+    event = st.plotly_chart(fig, use_container_width=True, key=f"bars_{dimension}", on_select="rerun",
+                            selection_mode="points")
+    apply_click(event, dimension)
+
+
+def province_map(breakdowns: pd.DataFrame, lang: str) -> None:
+    """Province choropleth of cases; a click filters by that province."""
+    from .. import maps
+
+    groups = pd.DataFrame(metrics.groups(breakdowns, "province", lang))
+    fig = maps.province_choropleth(groups, "cases", t("cases", lang), lang)
+    event = st.plotly_chart(fig, use_container_width=True, key="map_province", on_select="rerun",
+                            selection_mode="points", config=maps.CHART_CONFIG)
+    apply_click(event, "province")

@@ -1,0 +1,82 @@
+"""Rules of the codebase that a reviewer would otherwise have to remember."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+PACKAGE = ROOT / "netralitas"
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_only_the_ui_modules_import_streamlit():
+    offenders = [str(p.relative_to(ROOT)) for p in PACKAGE.rglob("*.py")
+                 if "streamlit" in imports_of(p) and "ui" not in p.relative_to(PACKAGE).parts]
+    assert offenders == []
+
+
+def test_importing_the_package_reads_no_files_and_loads_no_ui():
+    code = ("import sys, builtins; opened = []; real = builtins.open\n"
+            "builtins.open = lambda *a, **k: (opened.append(a[0]), real(*a, **k))[1]\n"
+            "import netralitas.cli, netralitas.ingest, netralitas.metrics, netralitas.charts, netralitas.maps\n"
+            "assert 'streamlit' not in sys.modules, 'streamlit imported'\n"
+            "print([o for o in opened if 'netralitas' in str(o) or 'data' in str(o)])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_pages_contain_no_sql():
+    sql = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE)\b\s")
+    for page in [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]:
+        assert not sql.search(page.read_text(encoding="utf-8")), page.name
+
+
+def test_every_query_file_uses_named_parameters_only():
+    for path in (ROOT / "queries").glob("*.sql"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"\?(?!\w)", text), f"{path.name} uses positional parameters"
+        assert "{" not in text.replace("{}", ""), f"{path.name} looks templated"
+
+
+def test_schema_enums_equal_the_vocabularies():
+    import csv
+
+    from netralitas.store import migrations
+
+    schema = migrations()[0][1]
+    with (ROOT / "data" / "reference" / "vocabularies.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    for field in sorted({r["field"] for r in rows}):
+        codes = [r["code"] for r in sorted((r for r in rows if r["field"] == field), key=lambda r: int(r["sort"]))]
+        m = re.search(rf"CREATE TYPE {field}_t AS ENUM \(([^;]*)\);", schema)
+        assert m, field
+        assert re.findall(r"'([^']*)'", m[1]) == codes, field
+
+
+def test_every_setting_read_is_documented():
+    from netralitas.config import SETTINGS
+
+    used: set[str] = set()
+    for path in [*PACKAGE.rglob("*.py"), ROOT / "app.py", *(ROOT / "pages").glob("*.py")]:
+        used.update(re.findall(r"setting(?:_int)?\(\s*f?[\"']([a-z_{}]+)[\"']", path.read_text(encoding="utf-8")))
+    used = {u for u in used if "{" not in u}
+    assert used <= set(SETTINGS), used - set(SETTINGS)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in SETTINGS if f"NETRALITAS_{name.upper()}" not in readme]
+    assert missing == [], f"settings not documented in README: {missing}"
