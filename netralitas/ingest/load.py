@@ -187,6 +187,9 @@ class _Stager:
 
     def stage(self) -> None:
         """One pass over the rows joining every distinct-value map: vectorised normalisation."""
+        # Views cannot take parameters: the user's defaults travel in a one-row table instead.
+        self.register_map("opts", pd.DataFrame({"default_source": [self.options.source],
+                                                "default_election": [self.options.election]}, dtype="object"))
         self.vocab_maps()
         self.date_map()
         self.location_map()
@@ -228,39 +231,37 @@ class _Stager:
         select.append(f"{self.col('case_id')} AS case_id_given")
         select.append(f"regexp_replace({self.col('employee_name')}, '\\s+', ' ', 'g') AS employee_name")
         select.append(f"{self.col('nip')} AS raw_nip")
-        sql = f"CREATE TABLE s1 AS SELECT {', '.join(select)} FROM raw r {' '.join(joins)}"  # noqa: S608
+        sql = f"CREATE VIEW s1 AS SELECT {', '.join(select)} FROM raw r {' '.join(joins)}"  # noqa: S608
         self.con.execute(sql)
         self.con.execute(
             """
-            CREATE TABLE s2 AS
+            CREATE VIEW s2 AS
             SELECT s1.*,
                    coalesce(report_date, incident_date, recommendation_date, follow_up_date) AS case_date,
                    coalesce(incident_date, report_date, recommendation_date, follow_up_date) AS phase_date,
-                   coalesce(s1.source, $default_source) AS source_code,
+                   coalesce(s1.source, (SELECT default_source FROM opts)) AS source_code,
                    CASE WHEN regexp_replace(coalesce(raw_nip, ''), '[^0-9]', '', 'g') ~ '^[0-9]{18}$'
                              AND NOT coalesce(raw_nip, '') LIKE '%~'
                         THEN regexp_replace(raw_nip, '[^0-9]', '', 'g') END AS nip
             FROM s1
-            """,
-            {"default_source": self.options.source},
+            """
         )
         self._infer_elections()
         self.con.execute(
             """
-            CREATE TABLE s3 AS
+            CREATE VIEW s3 AS
             SELECT s2.*,
-                   coalesce(election_given, $default_election, ie.election) AS election_code,
+                   coalesce(election_given, (SELECT default_election FROM opts), ie.election) AS election_code,
                    ie.candidates AS election_candidates,
                    coalesce(CASE WHEN s2.regency_code IS NULL THEN h.code END, named_province) AS province_code
             FROM s2
             LEFT JOIN inferred ie ON ie.d = s2.phase_date
             LEFT JOIN hist h ON h.parent = s2.named_province AND s2.case_date < h.until
-            """,
-            {"default_election": self.options.election},
+            """
         )
         self.con.execute(
             """
-            CREATE TABLE s4 AS
+            CREATE VIEW s4 AS
             SELECT s3.*, coalesce(s3.phase, c.phase) AS phase_code,
                    coalesce(s3.agency_type, s3.agency_kind) AS agency_type_code,
                    coalesce(case_id_given, 'auto-' || substr(md5(concat_ws('|', election_code, province_code,
