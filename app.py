@@ -24,5 +24,9 @@ sidebar.render()
 
 pages = [
     st.Page("pages/ringkasan.py", title=t("page_overview", lang), icon="📊", url_path="ringkasan", default=True),
+    st.Page("pages/peta.py", title=t("page_map", lang), icon="🗺️", url_path="peta"),
+    st.Page("pages/instansi.py", title=t("page_agencies", lang), icon="🏛️", url_path="instansi"),
+    st.Page("pages/tahapan.py", title=t("page_phases", lang), icon="🗓️", url_path="tahapan"),
+    st.Page("pages/kasus.py", title=t("page_cases", lang), icon="📋", url_path="kasus"),
 ]
 st.navigation(pages).run()

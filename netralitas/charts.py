@@ -77,3 +77,48 @@ def trend(monthly: pd.DataFrame, calendar: pd.DataFrame, elections: tuple[str, .
     fig.update_xaxes(tickvals=ticks, ticktext=[style.fmt_month(t.date(), lang) for t in ticks])
     fig.update_layout(title=title, bargap=0.1)
     return style.apply(fig, lang, presenter, height=360)
+
+
+def phase_bars(phases: pd.DataFrame, election_names: dict[str, str], value: str, title: str, lang: str = "id",
+               presenter: bool = False, no_data: str = "") -> go.Figure:
+    """Grouped bars: one group per phase, one bar per election; value 'per_day' divides by the phase's days."""
+    if phases.empty or phases["cases"].sum() == 0:
+        return style.empty_figure(no_data, lang, presenter)
+    vocab = vocabulary()
+    frame = phases.copy()
+    frame["per_day"] = frame["cases"] / frame["days"]
+    order = vocab.codes("phase")
+    fig = go.Figure()
+    for i, (election, part) in enumerate(frame.groupby("election", sort=False)):
+        part = part.set_index("phase").reindex(order).reset_index()
+        fig.add_trace(go.Bar(
+            x=[vocab.label("phase", p, lang) for p in part["phase"]], y=part[value],
+            name=election_names.get(election, election), marker_color=style.CATEGORICAL[i % len(style.CATEGORICAL)],
+            hovertemplate="%{x}: %{y:,.2f}<extra>%{fullData.name}</extra>" if value == "per_day"
+            else "%{x}: %{y:,}<extra>%{fullData.name}</extra>",
+        ))
+    fig.update_layout(title=title, barmode="group")
+    return style.apply(fig, lang, presenter, height=380)
+
+
+def phase_heatmap(mix: pd.DataFrame, title: str, lang: str = "id", presenter: bool = False,
+                  no_data: str = "") -> go.Figure:
+    """Violation types (rows) by phase (columns), as the share of each phase's cases."""
+    if mix.empty:
+        return style.empty_figure(no_data, lang, presenter)
+    vocab = vocabulary()
+    table = mix.pivot_table(index="violation_type", columns="phase", values="cases", aggfunc="sum", fill_value=0)
+    phases = [p for p in [*vocab.codes("phase"), ""] if p in table.columns]
+    types = [v for v in [*vocab.codes("violation_type"), ""] if v in table.index]
+    table = table.loc[types, phases]
+    share = table / table.sum(axis=0).replace(0, 1)
+    fig = go.Figure(go.Heatmap(
+        z=share.to_numpy(), x=[vocab.label("phase", p, lang) for p in phases],
+        y=[vocab.label("violation_type", v, lang) for v in types], colorscale=style.SEQUENTIAL,
+        customdata=table.to_numpy(), zmin=0,
+        hovertemplate="%{y} · %{x}: %{customdata:,} (%{z:.0%})<extra></extra>",
+        colorbar={"tickformat": ".0%", "thickness": 14},
+    ))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_layout(title=title)
+    return style.apply(fig, lang, presenter, height=max(360, 34 * len(types) + 120))

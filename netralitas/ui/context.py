@@ -95,3 +95,12 @@ def banner() -> None:
 
 def filter_line() -> None:
     st.caption(f"**{t('in_effect', lang())}:** {describe(filters(), lang(), election_names())}")
+
+
+def role() -> str:
+    """The signed-in user's role; with no users configured the app runs in local mode with analyst rights."""
+    return st.session_state.get("netralitas_role", "analyst")
+
+
+def presenter() -> bool:
+    return st.query_params.get("presenter") == "1"
