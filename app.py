@@ -5,15 +5,19 @@ import streamlit as st
 from netralitas.i18n import t
 from netralitas.ui import context, sidebar
 
-st.set_page_config(page_title="Netralitas ASN", page_icon="⚖️", layout="wide")
+st.set_page_config(page_title="Netralitas ASN", layout="wide")
 
 if "lang" in st.query_params and st.query_params["lang"] in ("id", "en"):
     st.session_state[context.LANG_STATE] = st.query_params["lang"]
 lang = context.lang()
 
 with st.sidebar:
-    choice = st.segmented_control(t("language", lang), ["id", "en"], default=lang,
-                                  format_func=lambda c: {"id": "Bahasa Indonesia", "en": "English"}[c])
+    choice = st.segmented_control(
+        t("language", lang),
+        ["id", "en"],
+        default=lang,
+        format_func=lambda c: {"id": "Bahasa Indonesia", "en": "English"}[c],
+    )
     if choice and choice != lang:
         st.session_state[context.LANG_STATE] = choice
         st.query_params["lang"] = choice
@@ -23,10 +27,19 @@ context.read_url_filters()
 sidebar.render()
 
 pages = [
-    st.Page("pages/ringkasan.py", title=t("page_overview", lang), icon="📊", url_path="ringkasan", default=True),
-    st.Page("pages/peta.py", title=t("page_map", lang), icon="🗺️", url_path="peta"),
-    st.Page("pages/instansi.py", title=t("page_agencies", lang), icon="🏛️", url_path="instansi"),
-    st.Page("pages/tahapan.py", title=t("page_phases", lang), icon="🗓️", url_path="tahapan"),
-    st.Page("pages/kasus.py", title=t("page_cases", lang), icon="📋", url_path="kasus"),
+    st.Page(
+        "views/ringkasan.py",
+        title=t("page_overview", lang),
+        url_path="ringkasan",
+        default=True,
+    ),
+    st.Page("views/peta.py", title=t("page_map", lang), url_path="peta"),
+    st.Page(
+        "views/instansi.py",
+        title=t("page_agencies", lang),
+        url_path="instansi",
+    ),
+    st.Page("views/tahapan.py", title=t("page_phases", lang), url_path="tahapan"),
+    st.Page("views/kasus.py", title=t("page_cases", lang), url_path="kasus"),
 ]
 st.navigation(pages).run()

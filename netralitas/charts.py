@@ -15,72 +15,128 @@ FUNNEL_LABELS = {
 }
 
 
-def ranked_bars(frame: pd.DataFrame, value: str, title: str, lang: str = "id", presenter: bool = False,
-                top: int = 10, key: str = "key", label: str = "label", no_data: str = "") -> go.Figure:
+def ranked_bars(
+    frame: pd.DataFrame,
+    value: str,
+    title: str,
+    lang: str = "id",
+    presenter: bool = False,
+    top: int = 10,
+    key: str = "key",
+    label: str = "label",
+    no_data: str = "",
+) -> go.Figure:
     """Horizontal bars of the largest groups, biggest on top; customdata carries the canonical key
     so a click can set a filter."""
     if frame.empty or frame[value].sum() == 0:
         return style.empty_figure(no_data, lang, presenter)
     part = frame.nlargest(top, value).iloc[::-1]
-    fig = go.Figure(go.Bar(
-        x=part[value], y=part[label], orientation="h", customdata=part[[key]].to_numpy(),
-        marker_color=style.PRIMARY, text=[style.fmt_int(v, lang) for v in part[value]], textposition="auto",
-        hovertemplate="%{y}: %{x:,}<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Bar(
+            x=part[value],
+            y=part[label],
+            orientation="h",
+            customdata=part[[key]].to_numpy(),
+            marker_color=style.PRIMARY,
+            text=[style.fmt_int(v, lang) for v in part[value]],
+            textposition="auto",
+            hovertemplate="%{y}: %{x:,}<extra></extra>",
+        )
+    )
     fig.update_layout(title=title)
     fig.update_yaxes(automargin=True)
     return style.apply(fig, lang, presenter, height=max(260, 38 * len(part) + 80))
 
 
-def funnel(totals: dict, title: str, lang: str = "id", presenter: bool = False, no_data: str = "") -> go.Figure:
+def funnel(
+    totals: dict, title: str, lang: str = "id", presenter: bool = False, no_data: str = ""
+) -> go.Figure:
     """dilaporkan → diproses → pelanggaran → rekomendasi → ditindaklanjuti, with the share of the first."""
     values = [int(totals.get(k) or 0) for k in FUNNEL_STAGES]
     if values[0] == 0:
         return style.empty_figure(no_data, lang, presenter)
-    fig = go.Figure(go.Funnel(
-        y=list(FUNNEL_LABELS[lang]), x=values, marker={"color": [style.PRIMARY, "#3a8dc9", style.ACCENT, "#E69F00",
-                                                                  style.GOOD]},
-        text=[f"{style.fmt_int(v, lang)} ({style.fmt_pct(v / values[0], lang, 0)})" for v in values],
-        textinfo="text", hovertemplate="%{y}: %{x:,}<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Funnel(
+            y=list(FUNNEL_LABELS[lang]),
+            x=values,
+            marker={"color": [style.PRIMARY, "#3a8dc9", style.ACCENT, "#E69F00", style.GOOD]},
+            text=[f"{style.fmt_int(v, lang)} ({style.fmt_pct(v / values[0], lang, 0)})" for v in values],
+            textinfo="text",
+            hovertemplate="%{y}: %{x:,}<extra></extra>",
+        )
+    )
     fig.update_layout(title=title)
     return style.apply(fig, lang, presenter, height=340)
 
 
-def trend(monthly: pd.DataFrame, calendar: pd.DataFrame, elections: tuple[str, ...], title: str, lang: str = "id",
-          presenter: bool = False, no_data: str = "") -> go.Figure:
+def trend(
+    monthly: pd.DataFrame,
+    calendar: pd.DataFrame,
+    elections: tuple[str, ...],
+    title: str,
+    lang: str = "id",
+    presenter: bool = False,
+    no_data: str = "",
+) -> go.Figure:
     """Cases per month with the phases of the elections in view shaded and labelled."""
     if monthly.empty:
         return style.empty_figure(no_data, lang, presenter)
     months = pd.to_datetime(monthly["month"])
-    fig = go.Figure(go.Bar(
-        x=months, y=monthly["cases"], marker_color=style.PRIMARY, name=title,
-        customdata=[style.fmt_month(m.date(), lang) for m in months],
-        hovertemplate="%{customdata}: %{y:,}<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Bar(
+            x=months,
+            y=monthly["cases"],
+            marker_color=style.PRIMARY,
+            name=title,
+            customdata=[style.fmt_month(m.date(), lang) for m in months],
+            hovertemplate="%{customdata}: %{y:,}<extra></extra>",
+        )
+    )
     start, end = months.min(), months.max() + pd.offsets.MonthEnd(1)
     vocab = vocabulary()
-    in_view = calendar[(pd.to_datetime(calendar["end_date"]) >= start) & (pd.to_datetime(calendar["start_date"]) <= end)]
+    in_view = calendar[
+        (pd.to_datetime(calendar["end_date"]) >= start) & (pd.to_datetime(calendar["start_date"]) <= end)
+    ]
     if elections:
         in_view = in_view[in_view["election"].isin(elections)]
     for r in in_view.itertuples(index=False):
         if r.phase in ("pra-tahapan", "pasca"):
             continue
-        fig.add_vrect(x0=pd.Timestamp(r.start_date), x1=pd.Timestamp(r.end_date) + pd.Timedelta(days=1),
-                      fillcolor=style.PHASE_COLOURS.get(r.phase, "#eee"), opacity=0.9, layer="below", line_width=0)
+        fig.add_vrect(
+            x0=pd.Timestamp(r.start_date),
+            x1=pd.Timestamp(r.end_date) + pd.Timedelta(days=1),
+            fillcolor=style.PHASE_COLOURS.get(r.phase, "#eee"),
+            opacity=0.9,
+            layer="below",
+            line_width=0,
+        )
         if r.phase in ("kampanye", "pemungutan"):
             name = r.name_id if lang == "id" else r.name_en
-            fig.add_annotation(x=pd.Timestamp(r.start_date), y=1, yref="paper", yanchor="bottom", xanchor="left",
-                               text=f"{name}: {vocab.label('phase', r.phase, lang)}", showarrow=False,
-                               font={"size": 16 if presenter else 11, "color": style.MUTED})
+            fig.add_annotation(
+                x=pd.Timestamp(r.start_date),
+                y=1,
+                yref="paper",
+                yanchor="bottom",
+                xanchor="left",
+                text=f"{name}: {vocab.label('phase', r.phase, lang)}",
+                showarrow=False,
+                font={"size": 16 if presenter else 11, "color": style.MUTED},
+            )
     ticks = pd.date_range(start.normalize(), end, freq="3MS") if len(months) > 6 else months
     fig.update_xaxes(tickvals=ticks, ticktext=[style.fmt_month(t.date(), lang) for t in ticks])
     fig.update_layout(title=title, bargap=0.1)
     return style.apply(fig, lang, presenter, height=360)
 
 
-def phase_bars(phases: pd.DataFrame, election_names: dict[str, str], value: str, title: str, lang: str = "id",
-               presenter: bool = False, no_data: str = "") -> go.Figure:
+def phase_bars(
+    phases: pd.DataFrame,
+    election_names: dict[str, str],
+    value: str,
+    title: str,
+    lang: str = "id",
+    presenter: bool = False,
+    no_data: str = "",
+) -> go.Figure:
     """Grouped bars: one group per phase, one bar per election; value 'per_day' divides by the phase's days."""
     if phases.empty or phases["cases"].sum() == 0:
         return style.empty_figure(no_data, lang, presenter)
@@ -91,34 +147,47 @@ def phase_bars(phases: pd.DataFrame, election_names: dict[str, str], value: str,
     fig = go.Figure()
     for i, (election, part) in enumerate(frame.groupby("election", sort=False)):
         part = part.set_index("phase").reindex(order).reset_index()
-        fig.add_trace(go.Bar(
-            x=[vocab.label("phase", p, lang) for p in part["phase"]], y=part[value],
-            name=election_names.get(election, election), marker_color=style.CATEGORICAL[i % len(style.CATEGORICAL)],
-            hovertemplate="%{x}: %{y:,.2f}<extra>%{fullData.name}</extra>" if value == "per_day"
-            else "%{x}: %{y:,}<extra>%{fullData.name}</extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                x=[vocab.label("phase", p, lang) for p in part["phase"]],
+                y=part[value],
+                name=election_names.get(election, election),
+                marker_color=style.CATEGORICAL[i % len(style.CATEGORICAL)],
+                hovertemplate="%{x}: %{y:,.2f}<extra>%{fullData.name}</extra>"
+                if value == "per_day"
+                else "%{x}: %{y:,}<extra>%{fullData.name}</extra>",
+            )
+        )
     fig.update_layout(title=title, barmode="group")
     return style.apply(fig, lang, presenter, height=380)
 
 
-def phase_heatmap(mix: pd.DataFrame, title: str, lang: str = "id", presenter: bool = False,
-                  no_data: str = "") -> go.Figure:
+def phase_heatmap(
+    mix: pd.DataFrame, title: str, lang: str = "id", presenter: bool = False, no_data: str = ""
+) -> go.Figure:
     """Violation types (rows) by phase (columns), as the share of each phase's cases."""
     if mix.empty:
         return style.empty_figure(no_data, lang, presenter)
     vocab = vocabulary()
-    table = mix.pivot_table(index="violation_type", columns="phase", values="cases", aggfunc="sum", fill_value=0)
+    table = mix.pivot_table(
+        index="violation_type", columns="phase", values="cases", aggfunc="sum", fill_value=0
+    )
     phases = [p for p in [*vocab.codes("phase"), ""] if p in table.columns]
     types = [v for v in [*vocab.codes("violation_type"), ""] if v in table.index]
     table = table.loc[types, phases]
     share = table / table.sum(axis=0).replace(0, 1)
-    fig = go.Figure(go.Heatmap(
-        z=share.to_numpy(), x=[vocab.label("phase", p, lang) for p in phases],
-        y=[vocab.label("violation_type", v, lang) for v in types], colorscale=style.SEQUENTIAL,
-        customdata=table.to_numpy(), zmin=0,
-        hovertemplate="%{y} · %{x}: %{customdata:,} (%{z:.0%})<extra></extra>",
-        colorbar={"tickformat": ".0%", "thickness": 14},
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            z=share.to_numpy(),
+            x=[vocab.label("phase", p, lang) for p in phases],
+            y=[vocab.label("violation_type", v, lang) for v in types],
+            colorscale=style.SEQUENTIAL,
+            customdata=table.to_numpy(),
+            zmin=0,
+            hovertemplate="%{y} · %{x}: %{customdata:,} (%{z:.0%})<extra></extra>",
+            colorbar={"tickformat": ".0%", "thickness": 14},
+        )
+    )
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_layout(title=title)
     return style.apply(fig, lang, presenter, height=max(360, 34 * len(types) + 120))

@@ -31,8 +31,9 @@ def _fail(exc: NetralitasError, as_json: bool) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     store = Store(args.db)
-    options = ImportOptions(source=args.source, election=args.election, sheet=args.sheet, dry_run=args.dry_run,
-                            user=args.user)
+    options = ImportOptions(
+        source=args.source, election=args.election, sheet=args.sheet, dry_run=args.dry_run, user=args.user
+    )
     try:
         report = import_file(store, args.file, options)
     except NetralitasError as exc:
@@ -41,8 +42,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         _print_json(report.as_json(args.lang))
         return 0
     verb = "Uji coba (tidak disimpan)" if args.dry_run else f"Batch {report.batch_id}"
-    print(f"{verb}: {report.rows_read} baris dibaca, {report.rows_loaded} baru, {report.rows_updated} diperbarui, "
-          f"{report.rows_unchanged} tidak berubah, {report.rows_rejected} ditolak.")
+    print(
+        f"{verb}: {report.rows_read} baris dibaca, {report.rows_loaded} baru, {report.rows_updated} diperbarui, "
+        f"{report.rows_unchanged} tidak berubah, {report.rows_rejected} ditolak."
+    )
     for e in report.errors:
         print(f"  baris {e.row} [{e.column}] {e.value!r}: {e.reason_id}")
     if report.warnings_total:
@@ -77,12 +80,16 @@ def cmd_summary(args: argparse.Namespace) -> int:
         _print_json(result)
         return 0
     rate = result["follow_up_rate"]
-    print(f"Kasus {result['cases']:,} · pelanggaran {result['violations']:,} · rekomendasi "
-          f"{result['recommendations']:,} · ditindaklanjuti {result['followed_up']:,} · tingkat tindak lanjut "
-          + ("-" if rate is None else f"{rate:.1%}"))
+    print(
+        f"Kasus {result['cases']:,} · pelanggaran {result['violations']:,} · rekomendasi "
+        f"{result['recommendations']:,} · ditindaklanjuti {result['followed_up']:,} · tingkat tindak lanjut "
+        + ("-" if rate is None else f"{rate:.1%}")
+    )
     for g in result.get("groups", []):
-        print(f"  {g['key']:>12}  {g['label'][:40]:<40} {g['cases']:>9,} {g['violations']:>9,} "
-              f"{g['recommendations']:>9,} {g['followed_up']:>9,}")
+        print(
+            f"  {g['key']:>12}  {g['label'][:40]:<40} {g['cases']:>9,} {g['violations']:>9,} "
+            f"{g['recommendations']:>9,} {g['followed_up']:>9,}"
+        )
     return 0
 
 
@@ -95,11 +102,17 @@ def cmd_batches(args: argparse.Namespace) -> int:
     if frame.empty:
         print("Belum ada impor. / No imports yet.")
     for r in frame.itertuples(index=False):
-        state = f"dibatalkan {r.undone_at:%Y-%m-%d %H:%M}" if r.undone_at is not None and str(r.undone_at) != "NaT" else "aktif"
+        state = (
+            f"dibatalkan {r.undone_at:%Y-%m-%d %H:%M}"
+            if r.undone_at is not None and str(r.undone_at) != "NaT"
+            else "aktif"
+        )
         sample = " [data contoh]" if r.is_sample else ""
-        print(f"{r.batch_id:>4}  {r.created_at:%Y-%m-%d %H:%M}  {r.username:<10} {r.file_name}{sample}  "
-              f"dibaca {r.rows_read}, baru {r.rows_loaded}, diperbarui {r.rows_updated}, tetap {r.rows_unchanged}, "
-              f"ditolak {r.rows_rejected}  ({state})")
+        print(
+            f"{r.batch_id:>4}  {r.created_at:%Y-%m-%d %H:%M}  {r.username:<10} {r.file_name}{sample}  "
+            f"dibaca {r.rows_read}, baru {r.rows_loaded}, diperbarui {r.rows_updated}, tetap {r.rows_unchanged}, "
+            f"ditolak {r.rows_rejected}  ({state})"
+        )
     return 0
 
 
@@ -111,7 +124,9 @@ def cmd_undo(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"batch_id": args.batch_id, **result})
     else:
-        print(f"Batch {args.batch_id} dibatalkan: {result['removed']} baris dihapus, {result['restored']} dipulihkan.")
+        print(
+            f"Batch {args.batch_id} dibatalkan: {result['removed']} baris dihapus, {result['restored']} dipulihkan."
+        )
     return 0
 
 
@@ -137,7 +152,9 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m netralitas", description="Netralitas ASN: impor dan ringkasan data.")
+    parser = argparse.ArgumentParser(
+        prog="python -m netralitas", description="Netralitas ASN: impor dan ringkasan data."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     def common(p: argparse.ArgumentParser) -> None:
@@ -178,7 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rows", type=int, default=5000)
     p.add_argument("--out")
     p.add_argument("--seed", type=int, default=2024)
-    p.add_argument("--messy", action="store_true", help="tulis seperti ekspor nyata (judul, titik koma, cp1252)")
+    p.add_argument(
+        "--messy", action="store_true", help="tulis seperti ekspor nyata (judul, titik koma, cp1252)"
+    )
     p.add_argument("--load", action="store_true", help="muat ke basis data sebagai data contoh")
     p.add_argument("--remove", action="store_true", help="hapus data contoh dari basis data")
     common(p)

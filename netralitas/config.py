@@ -33,13 +33,21 @@ SETTINGS: dict[str, Setting] = {
         Setting("db", str(DATA_DIR / "netralitas.duckdb"), "Path of the DuckDB database file."),
         Setting("upload_limit_mb", "200", "Largest file the upload page and the importer accept, in MB."),
         Setting("max_rows", "2000000", "Most data rows one file may hold."),
-        Setting("overdue_days", "14", "Days after a recommendation with no follow-up before it counts as overdue."),
+        Setting(
+            "overdue_days", "14", "Days after a recommendation with no follow-up before it counts as overdue."
+        ),
         Setting("lock_wait_seconds", "15", "How long to wait for a database held by another process."),
         Setting("query_timeout_seconds", "20", "Longest a dashboard query may run before it is interrupted."),
         Setting("session_timeout_minutes", "60", "Idle minutes before a signed-in session ends."),
-        Setting("boundary_province", "", "GeoJSON file that replaces the built province layer (keyed by code)."),
-        Setting("boundary_regency", "", "GeoJSON file that replaces the built regency layer (keyed by code)."),
-        Setting("load_sample", "1", "Load synthetic sample data into an empty database on first start (1/0)."),
+        Setting(
+            "boundary_province", "", "GeoJSON file that replaces the built province layer (keyed by code)."
+        ),
+        Setting(
+            "boundary_regency", "", "GeoJSON file that replaces the built regency layer (keyed by code)."
+        ),
+        Setting(
+            "load_sample", "1", "Load synthetic sample data into an empty database on first start (1/0)."
+        ),
         Setting("sample_rows", "5000", "Rows of sample data loaded on first start."),
     )
 }

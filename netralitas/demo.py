@@ -15,17 +15,23 @@ SAMPLE_FILE_NAME = "data-contoh-sintetis.csv"
 def sample_batches(store: Store) -> list[int]:
     """Active batches holding sample data."""
     with store.connect() as con:
-        return [b for (b,) in con.execute(
-            "SELECT batch_id FROM batches WHERE is_sample AND undone_at IS NULL ORDER BY batch_id DESC").fetchall()]
+        return [
+            b
+            for (b,) in con.execute(
+                "SELECT batch_id FROM batches WHERE is_sample AND undone_at IS NULL ORDER BY batch_id DESC"
+            ).fetchall()
+        ]
 
 
 def has_only_sample_data(store: Store) -> bool:
     """True while every active row came from sample data (the banner's condition)."""
     with store.connect() as con:
         real = con.execute(
-            "SELECT count(*) FROM cases c JOIN batches b USING (batch_id) WHERE NOT b.is_sample").fetchone()[0]
+            "SELECT count(*) FROM cases c JOIN batches b USING (batch_id) WHERE NOT b.is_sample"
+        ).fetchone()[0]
         sample = con.execute(
-            "SELECT count(*) FROM cases c JOIN batches b USING (batch_id) WHERE b.is_sample").fetchone()[0]
+            "SELECT count(*) FROM cases c JOIN batches b USING (batch_id) WHERE b.is_sample"
+        ).fetchone()[0]
     return sample > 0 and real == 0
 
 

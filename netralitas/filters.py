@@ -9,8 +9,17 @@ from typing import Any
 
 from .reference import FIELDS, province_label, province_names, regency_label, regency_names, vocabulary
 
-LIST_FILTERS = ("election", "province", "regency", "agency_type", "position", "violation_type", "status", "source",
-                "agency")
+LIST_FILTERS = (
+    "election",
+    "province",
+    "regency",
+    "agency_type",
+    "position",
+    "violation_type",
+    "status",
+    "source",
+    "agency",
+)
 MAX_PARAM_LENGTH = 2000
 _ELECTION = re.compile(r"^[a-z]+-\d{4}$")
 
@@ -80,7 +89,13 @@ def parse_query_params(params: dict[str, Any], elections: set[str]) -> ParsedFil
     values: dict[str, Any] = {}
     ignored: list[tuple[str, str]] = []
     for key, raw in params.items():
-        text = raw if isinstance(raw, str) else ",".join(map(str, raw)) if isinstance(raw, list | tuple) else str(raw)
+        text = (
+            raw
+            if isinstance(raw, str)
+            else ",".join(map(str, raw))
+            if isinstance(raw, list | tuple)
+            else str(raw)
+        )
         if key in LIST_FILTERS:
             if len(text) > MAX_PARAM_LENGTH:
                 ignored.append((key, text[:40] + "…"))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
     "app_title": ("Netralitas ASN", "ASN Neutrality"),
-    "app_subtitle": ("Pelanggaran netralitas ASN dalam pemilu dan pilkada", "ASN neutrality violations in elections"),
+    "app_subtitle": (
+        "Pelanggaran netralitas ASN dalam pemilu dan pilkada",
+        "ASN neutrality violations in elections",
+    ),
     "page_overview": ("Ringkasan", "Overview"),
     "page_map": ("Peta", "Map"),
     "page_agencies": ("Instansi & tindak lanjut", "Agencies & follow-up"),
@@ -25,15 +28,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "f_source": ("Sumber", "Source"),
     "f_agency": ("Instansi", "Agency"),
     "in_effect": ("Filter aktif", "Filters in effect"),
-    "filter_ignored": ("Filter di tautan diabaikan karena tidak valid: {items}",
-                       "Filters in the link were ignored because they are not valid: {items}"),
-    "sample_banner": ("DATA CONTOH SINTETIS: angka di dasbor ini bukan data nyata. Unggah data asli di halaman "
-                      "Unggah data untuk menggantinya.",
-                      "SYNTHETIC SAMPLE DATA: the figures on this dashboard are not real. Upload real data on the "
-                      "Upload data page to replace them."),
+    "filter_ignored": (
+        "Filter di tautan diabaikan karena tidak valid: {items}",
+        "Filters in the link were ignored because they are not valid: {items}",
+    ),
+    "sample_banner": (
+        "DATA CONTOH SINTETIS: angka di dasbor ini bukan data nyata. Unggah data asli di halaman "
+        "Unggah data untuk menggantinya.",
+        "SYNTHETIC SAMPLE DATA: the figures on this dashboard are not real. Upload real data on the "
+        "Upload data page to replace them.",
+    ),
     "no_data": ("Tidak ada data untuk filter ini.", "No data for these filters."),
-    "busy": ("Data sedang diperbarui; angka di bawah dari pembaruan terakhir.",
-             "The data is being updated; the figures below are from the last update."),
+    "busy": (
+        "Data sedang diperbarui; angka di bawah dari pembaruan terakhir.",
+        "The data is being updated; the figures below are from the last update.",
+    ),
     "kpi_cases": ("Kasus dilaporkan", "Cases reported"),
     "kpi_violations": ("Pelanggaran", "Violations"),
     "kpi_recommendations": ("Rekomendasi sanksi", "Sanction recommendations"),
@@ -48,8 +57,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "followed_up": ("Ditindaklanjuti", "Followed up"),
     "follow_up_rate": ("Tingkat tindak lanjut", "Follow-up rate"),
     "unknown": ("tidak diketahui", "unknown"),
-    "local_mode": ("Mode lokal: hanya dapat dibuka dari komputer ini, dengan hak analis.",
-                   "Local mode: reachable from this computer only, with analyst rights."),
+    "local_mode": (
+        "Mode lokal: hanya dapat dibuka dari komputer ini, dengan hak analis.",
+        "Local mode: reachable from this computer only, with analyst rights.",
+    ),
 }
 
 

@@ -8,7 +8,8 @@ from .reference import provinces, regencies
 
 METRICS = ("cases", "violations", "follow_up_rate", "per_million", "per_100k_asn")
 METRIC_LABELS = {
-    "cases": ("Kasus", "Cases"), "violations": ("Pelanggaran", "Violations"),
+    "cases": ("Kasus", "Cases"),
+    "violations": ("Pelanggaran", "Violations"),
     "follow_up_rate": ("Tingkat tindak lanjut", "Follow-up rate"),
     "per_million": ("Kasus per juta penduduk", "Cases per million population"),
     "per_100k_asn": ("Kasus per 100.000 ASN", "Cases per 100,000 ASN"),
@@ -27,8 +28,18 @@ def with_metrics(groups: pd.DataFrame, level: str, headcount: pd.DataFrame | Non
     ref = provinces() if level == "province" else regencies()
     pop = dict(zip(ref["code"], ref["population"], strict=True))
     out = groups.copy()
-    out["follow_up_rate"] = [f / r if r else None for f, r in zip(out["followed_up"], out["recommendations"], strict=True)]
-    out["per_million"] = [c / pop[k] * 1e6 if pop.get(k) else None for k, c in zip(out["key"], out["cases"], strict=True)]
-    asn = dict(zip(headcount["key"], headcount["asn_count"], strict=True)) if headcount is not None and not headcount.empty else {}
-    out["per_100k_asn"] = [c / asn[k] * 1e5 if asn.get(k) else None for k, c in zip(out["key"], out["cases"], strict=True)]
+    out["follow_up_rate"] = [
+        f / r if r else None for f, r in zip(out["followed_up"], out["recommendations"], strict=True)
+    ]
+    out["per_million"] = [
+        c / pop[k] * 1e6 if pop.get(k) else None for k, c in zip(out["key"], out["cases"], strict=True)
+    ]
+    asn = (
+        dict(zip(headcount["key"], headcount["asn_count"], strict=True))
+        if headcount is not None and not headcount.empty
+        else {}
+    )
+    out["per_100k_asn"] = [
+        c / asn[k] * 1e5 if asn.get(k) else None for k, c in zip(out["key"], out["cases"], strict=True)
+    ]
     return out

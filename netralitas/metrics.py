@@ -12,8 +12,18 @@ from .filters import Filters
 from .reference import FIELDS, UNKNOWN, province_label, regency_label, vocabulary
 from .store import Store
 
-DIMENSIONS = ("province", "regency", "agency", "phase", "violation_type", "status", "election", "agency_type",
-              "position", "source")
+DIMENSIONS = (
+    "province",
+    "regency",
+    "agency",
+    "phase",
+    "violation_type",
+    "status",
+    "election",
+    "agency_type",
+    "position",
+    "source",
+)
 COUNTS = ("cases", "violations", "recommendations", "followed_up")
 
 
@@ -35,7 +45,9 @@ def totals_dict(frame: pd.DataFrame) -> dict[str, Any]:
         v = row[k]
         out[k] = None if v is None or pd.isna(v) else float(v)
     latest = row["latest_case_date"]
-    out["latest_case_date"] = None if latest is None or pd.isna(latest) else pd.Timestamp(latest).date().isoformat()
+    out["latest_case_date"] = (
+        None if latest is None or pd.isna(latest) else pd.Timestamp(latest).date().isoformat()
+    )
     return out
 
 
@@ -53,14 +65,18 @@ def label_for(dim: str, key: str, lang: str = "id", election_names: dict[str, st
     return key
 
 
-def groups(breakdowns: pd.DataFrame, dim: str, lang: str = "id",
-           election_names: dict[str, str] | None = None) -> list[dict[str, Any]]:
+def groups(
+    breakdowns: pd.DataFrame, dim: str, lang: str = "id", election_names: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
     """The rows of one dimension from breakdowns.sql, ordered by cases, labelled."""
     part = breakdowns[breakdowns["dim"] == dim].sort_values(["cases", "key"], ascending=[False, True])
     return [
-        {"key": r.key, "label": label_for(dim, r.key, lang, election_names),
-         **{k: int(getattr(r, k)) for k in COUNTS},
-         "follow_up_rate": follow_up_rate(int(r.followed_up), int(r.recommendations))}
+        {
+            "key": r.key,
+            "label": label_for(dim, r.key, lang, election_names),
+            **{k: int(getattr(r, k)) for k in COUNTS},
+            "follow_up_rate": follow_up_rate(int(r.followed_up), int(r.recommendations)),
+        }
         for r in part.itertuples(index=False)
     ]
 
@@ -70,7 +86,9 @@ def election_names(store: Store, lang: str = "id") -> dict[str, str]:
     return dict(zip(frame["election"], frame["name_id" if lang == "id" else "name_en"], strict=True))
 
 
-def summary(store: Store, filters: Filters | None = None, by: str | None = None, lang: str = "id") -> dict[str, Any]:
+def summary(
+    store: Store, filters: Filters | None = None, by: str | None = None, lang: str = "id"
+) -> dict[str, Any]:
     """The `summary --json` object: totals, and with `by` the labelled groups."""
     requests: list = [("totals", filters, None), ("elections", None, None)]
     if by:
@@ -78,7 +96,9 @@ def summary(store: Store, filters: Filters | None = None, by: str | None = None,
     frames = queries.run_many(store, requests)
     out = totals_dict(frames[0])
     if by:
-        names = dict(zip(frames[1]["election"], frames[1]["name_id" if lang == "id" else "name_en"], strict=True))
+        names = dict(
+            zip(frames[1]["election"], frames[1]["name_id" if lang == "id" else "name_en"], strict=True)
+        )
         out["by"] = by
         out["groups"] = groups(frames[2], by, lang, names)
     return out

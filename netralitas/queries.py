@@ -27,8 +27,12 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(sql("_scope"))
 
 
-def run_on(con: duckdb.DuckDBPyConnection, name: str, filters: Filters | None = None,
-           params: dict[str, Any] | None = None) -> pd.DataFrame:
+def run_on(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    filters: Filters | None = None,
+    params: dict[str, Any] | None = None,
+) -> pd.DataFrame:
     bound = (filters or Filters()).params()
     bound.update(params or {})
     text = sql(name)
@@ -37,11 +41,15 @@ def run_on(con: duckdb.DuckDBPyConnection, name: str, filters: Filters | None = 
     return run_df(con, text, used)
 
 
-def run(store: Store, name: str, filters: Filters | None = None, params: dict[str, Any] | None = None) -> pd.DataFrame:
+def run(
+    store: Store, name: str, filters: Filters | None = None, params: dict[str, Any] | None = None
+) -> pd.DataFrame:
     return run_many(store, [(name, filters, params)])[0]
 
 
-def run_many(store: Store, requests: list[tuple[str, Filters | None, dict[str, Any] | None]]) -> list[pd.DataFrame]:
+def run_many(
+    store: Store, requests: list[tuple[str, Filters | None, dict[str, Any] | None]]
+) -> list[pd.DataFrame]:
     """Several queries on one short-lived connection (one page render)."""
     with store.connect() as con:
         prepare(con)

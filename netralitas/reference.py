@@ -112,7 +112,11 @@ def historical_units() -> dict[str, HistoricalUnit]:
     """Provinces as they were before a split, keyed by their historical code ("91-pra2022")."""
     return {
         r["code"]: HistoricalUnit(
-            r["code"], r["name_id"], r["name_en"], date.fromisoformat(r["until"]), tuple(r["members"].split("|"))
+            r["code"],
+            r["name_id"],
+            r["name_en"],
+            date.fromisoformat(r["until"]),
+            tuple(r["members"].split("|")),
         )
         for r in _rows("province_history.csv")
     }

@@ -137,7 +137,9 @@ class Store:
         with _migrate_lock:
             if key in _migrated:
                 return
-            con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP)")
+            con.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP)"
+            )
             current = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
             for version, sql in migrations():
                 if version <= current:
@@ -159,7 +161,9 @@ class Store:
             return con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
 
     # -- queries -----------------------------------------------------------------------------
-    def query_df(self, sql: str, params: Mapping[str, Any] | None = None, timeout: float | None = None) -> pd.DataFrame:
+    def query_df(
+        self, sql: str, params: Mapping[str, Any] | None = None, timeout: float | None = None
+    ) -> pd.DataFrame:
         """Run one SELECT with bound parameters, interrupted after the configured time limit."""
         with self.connect() as con:
             return run_df(con, sql, params, timeout)
@@ -170,7 +174,10 @@ class Store:
 
 
 def run_df(
-    con: duckdb.DuckDBPyConnection, sql: str, params: Mapping[str, Any] | None = None, timeout: float | None = None
+    con: duckdb.DuckDBPyConnection,
+    sql: str,
+    params: Mapping[str, Any] | None = None,
+    timeout: float | None = None,
 ) -> pd.DataFrame:
     """Execute with bound parameters on an open connection; DuckDB has no statement timeout, so a timer
     interrupts the connection when the limit passes."""
@@ -191,8 +198,17 @@ def run_df(
 def _seed_calendar(con: duckdb.DuckDBPyConnection) -> None:
     with (config.REFERENCE_DIR / "calendar.csv").open(encoding="utf-8") as f:
         rows = [
-            [r["election"], r["kind"], int(r["year"]), r["name_id"], r["name_en"], r["phase"], r["start_date"],
-             r["end_date"], r["note"] or None]
+            [
+                r["election"],
+                r["kind"],
+                int(r["year"]),
+                r["name_id"],
+                r["name_en"],
+                r["phase"],
+                r["start_date"],
+                r["end_date"],
+                r["note"] or None,
+            ]
             for r in csv.DictReader(f)
         ]
     con.executemany("INSERT INTO calendar VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)

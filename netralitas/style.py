@@ -19,8 +19,13 @@ GOOD = "#009E73"
 # Sequential scale for choropleths: light to dark blue-purple, readable when a projector washes colours out.
 SEQUENTIAL = [[0.0, "#e8f1fa"], [0.25, "#a6c8e6"], [0.5, "#5b9bd1"], [0.75, "#2166ac"], [1.0, "#0b2e59"]]
 PHASE_COLOURS = {
-    "pra-tahapan": "#f2f2f2", "pendaftaran": "#e6efe9", "kampanye": "#fbeee0", "masa-tenang": "#e9e6f3",
-    "pemungutan": "#f9dede", "rekapitulasi": "#e2edf7", "pasca": "#f2f2f2",
+    "pra-tahapan": "#f2f2f2",
+    "pendaftaran": "#e6efe9",
+    "kampanye": "#fbeee0",
+    "masa-tenang": "#e9e6f3",
+    "pemungutan": "#f9dede",
+    "rekapitulasi": "#e2edf7",
+    "pasca": "#f2f2f2",
 }
 MONTHS_ID = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -90,8 +95,15 @@ def apply(fig: go.Figure, lang: str = "id", presenter: bool = False, height: int
 def empty_figure(message: str, lang: str = "id", presenter: bool = False, height: int = 300) -> go.Figure:
     """A chart that says there is no data instead of failing or drawing blank axes."""
     fig = go.Figure()
-    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
-                       font={"size": 24 if presenter else 16, "color": MUTED})
+    fig.add_annotation(
+        text=message,
+        showarrow=False,
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        font={"size": 24 if presenter else 16, "color": MUTED},
+    )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return apply(fig, lang, presenter, height)

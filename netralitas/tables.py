@@ -8,13 +8,25 @@ from .privacy import protect
 from .reference import FIELDS, UNKNOWN, province_label, regency_label, vocabulary
 
 CASE_COLUMNS = {
-    "case_id": ("Nomor kasus", "Case number"), "source": ("Sumber", "Source"), "election": ("Pemilihan", "Election"),
-    "phase": ("Tahapan", "Phase"), "report_date": ("Tgl laporan", "Reported"), "incident_date": ("Tgl kejadian", "Incident"),
-    "recommendation_date": ("Tgl rekomendasi", "Recommended"), "follow_up_date": ("Tgl tindak lanjut", "Followed up"),
-    "province_code": ("Provinsi", "Province"), "regency_code": ("Kabupaten/kota", "Regency/city"),
-    "agency": ("Instansi", "Agency"), "agency_type": ("Jenis instansi", "Agency type"), "position": ("Jabatan", "Position"),
-    "employee_name": ("Nama", "Name"), "nip": ("NIP", "NIP"), "violation_type": ("Jenis pelanggaran", "Violation type"),
-    "origin": ("Asal", "Origin"), "status": ("Status", "Status"), "sanction": ("Sanksi", "Sanction"),
+    "case_id": ("Nomor kasus", "Case number"),
+    "source": ("Sumber", "Source"),
+    "election": ("Pemilihan", "Election"),
+    "phase": ("Tahapan", "Phase"),
+    "report_date": ("Tgl laporan", "Reported"),
+    "incident_date": ("Tgl kejadian", "Incident"),
+    "recommendation_date": ("Tgl rekomendasi", "Recommended"),
+    "follow_up_date": ("Tgl tindak lanjut", "Followed up"),
+    "province_code": ("Provinsi", "Province"),
+    "regency_code": ("Kabupaten/kota", "Regency/city"),
+    "agency": ("Instansi", "Agency"),
+    "agency_type": ("Jenis instansi", "Agency type"),
+    "position": ("Jabatan", "Position"),
+    "employee_name": ("Nama", "Name"),
+    "nip": ("NIP", "NIP"),
+    "violation_type": ("Jenis pelanggaran", "Violation type"),
+    "origin": ("Asal", "Origin"),
+    "status": ("Status", "Status"),
+    "sanction": ("Sanksi", "Sanction"),
     "record_blocked": ("Data diblokir", "Record blocked"),
 }
 
@@ -23,8 +35,9 @@ def _is_missing(value: object) -> bool:
     return value is None or (not isinstance(value, str) and pd.isna(value)) or value == ""
 
 
-def labelled_cases(frame: pd.DataFrame, lang: str, role: str, presenter: bool,
-                   election_names: dict[str, str]) -> pd.DataFrame:
+def labelled_cases(
+    frame: pd.DataFrame, lang: str, role: str, presenter: bool, election_names: dict[str, str]
+) -> pd.DataFrame:
     """The case rows with labels, 'tidak diketahui' for unknowns and personal data as the role may see it."""
     out = protect(frame, role, presenter).copy()
     vocab = vocabulary()
@@ -35,12 +48,18 @@ def labelled_cases(frame: pd.DataFrame, lang: str, role: str, presenter: bool,
     if "province_code" in out:
         out["province_code"] = out["province_code"].map(lambda v: province_label(v, lang))
     if "regency_code" in out:
-        out["regency_code"] = out["regency_code"].map(lambda v: unknown if _is_missing(v) else regency_label(v, lang))
+        out["regency_code"] = out["regency_code"].map(
+            lambda v: unknown if _is_missing(v) else regency_label(v, lang)
+        )
     if "election" in out:
-        out["election"] = out["election"].map(lambda v: unknown if _is_missing(v) else election_names.get(v, v))
+        out["election"] = out["election"].map(
+            lambda v: unknown if _is_missing(v) else election_names.get(v, v)
+        )
     if "record_blocked" in out:
         yes, no = ("ya", "tidak") if lang == "id" else ("yes", "no")
-        out["record_blocked"] = out["record_blocked"].map(lambda v: unknown if _is_missing(v) else (yes if v else no))
+        out["record_blocked"] = out["record_blocked"].map(
+            lambda v: unknown if _is_missing(v) else (yes if v else no)
+        )
     for col in ("agency", "employee_name", "nip"):
         if col in out:
             out[col] = out[col].map(lambda v: unknown if _is_missing(v) else v)

@@ -12,17 +12,33 @@ ELECTIONS = {"pemilu-2019", "pilkada-2020", "pemilu-2024", "pilkada-2024"}
 
 
 def test_round_trip_through_the_url():
-    f = Filters(election=("pilkada-2024",), province=("33", "74"), status=("rekomendasi",),
-                date_from=date(2024, 9, 1), date_to=date(2024, 12, 31), agency=("Pemerintah Kabupaten Purbalingga",))
+    f = Filters(
+        election=("pilkada-2024",),
+        province=("33", "74"),
+        status=("rekomendasi",),
+        date_from=date(2024, 9, 1),
+        date_to=date(2024, 12, 31),
+        agency=("Pemerintah Kabupaten Purbalingga",),
+    )
     parsed = parse_query_params(f.to_query_params(), ELECTIONS)
     assert parsed.filters == f and parsed.ignored == []
 
 
-@pytest.mark.parametrize("params", [
-    {"province": "33' OR 1=1 --"}, {"province": "33;DROP TABLE cases"}, {"status": "rekomendasi'"},
-    {"election": "pilkada-2024\"); SELECT 1; --"}, {"province": "3" * 5000}, {"from": "2024-02-30"},
-    {"to": "besok"}, {"violation_type": "\udcff"}, {"regency": "9999"}, {"source": "kasn,evil"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"province": "33' OR 1=1 --"},
+        {"province": "33;DROP TABLE cases"},
+        {"status": "rekomendasi'"},
+        {"election": 'pilkada-2024"); SELECT 1; --'},
+        {"province": "3" * 5000},
+        {"from": "2024-02-30"},
+        {"to": "besok"},
+        {"violation_type": "\udcff"},
+        {"regency": "9999"},
+        {"source": "kasn,evil"},
+    ],
+)
 def test_hostile_parameters_are_ignored_and_reported(params):
     parsed = parse_query_params(params, ELECTIONS)
     assert parsed.filters == Filters()

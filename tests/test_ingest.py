@@ -29,7 +29,10 @@ def case(store: Store, case_id: str) -> dict:
     with store.connect() as con:
         frame = con.execute("SELECT * FROM cases WHERE case_id = ?", [case_id]).df()
     assert len(frame) == 1, f"{case_id}: {len(frame)} rows"
-    return {k: (None if v is None or (not isinstance(v, str) and pd.isna(v)) else v) for k, v in frame.iloc[0].items()}
+    return {
+        k: (None if v is None or (not isinstance(v, str) and pd.isna(v)) else v)
+        for k, v in frame.iloc[0].items()
+    }
 
 
 def imp(store: Store, path: Path, **kw):
@@ -37,7 +40,9 @@ def imp(store: Store, path: Path, **kw):
 
 
 def test_messy_kasn_export_cp1252_semicolons_title_rows(store, tmp_path):
-    path = write(tmp_path / "kasn.csv", (FIXTURES / "kasn_2020_messy.csv").read_text(encoding="utf-8"), "cp1252")
+    path = write(
+        tmp_path / "kasn.csv", (FIXTURES / "kasn_2020_messy.csv").read_text(encoding="utf-8"), "cp1252"
+    )
     report = imp(store, path, source="kasn")
     assert report.file["delimiter"] == ";"
     assert report.file["header_row"] == 4
@@ -76,14 +81,21 @@ def test_messy_kasn_export_cp1252_semicolons_title_rows(store, tmp_path):
 
 
 def test_summary_counts_equal_the_file(store, tmp_path):
-    path = write(tmp_path / "a.csv", HEADER + "\n".join([
-        "A1,Bali,,2024-01-10,Kampanye di media sosial,Sudah ditindaklanjuti,Pemilu 2024,,",
-        "A2,Bali,,2024-01-11,Kampanye di media sosial,Rekomendasi,Pemilu 2024,,",
-        "A3,Jawa Barat,,2024-01-12,Kampanye di media sosial,Diproses,Pemilu 2024,,",
-        "A4,Jabar,Kota Bandung,2024-01-13,Kampanye di media sosial,Bukan pelanggaran,Pemilu 2024,,",
-        "A5,Prov. Jawa Barat,,2024-01-14,Kampanye,Sudah ditindaklanjuti,Pemilu 2024,,",
-        "A6,ACEH,,2024-01-15,Kampanye,Pelanggaran,Pilpres 2024,,",
-    ]) + "\n")
+    path = write(
+        tmp_path / "a.csv",
+        HEADER
+        + "\n".join(
+            [
+                "A1,Bali,,2024-01-10,Kampanye di media sosial,Sudah ditindaklanjuti,Pemilu 2024,,",
+                "A2,Bali,,2024-01-11,Kampanye di media sosial,Rekomendasi,Pemilu 2024,,",
+                "A3,Jawa Barat,,2024-01-12,Kampanye di media sosial,Diproses,Pemilu 2024,,",
+                "A4,Jabar,Kota Bandung,2024-01-13,Kampanye di media sosial,Bukan pelanggaran,Pemilu 2024,,",
+                "A5,Prov. Jawa Barat,,2024-01-14,Kampanye,Sudah ditindaklanjuti,Pemilu 2024,,",
+                "A6,ACEH,,2024-01-15,Kampanye,Pelanggaran,Pilpres 2024,,",
+            ]
+        )
+        + "\n",
+    )
     report = imp(store, path)
     assert (report.rows_loaded, report.rows_rejected) == (6, 0)
     s = summary(store, by="province")
@@ -94,16 +106,22 @@ def test_summary_counts_equal_the_file(store, tmp_path):
 
 
 def test_reimport_same_file_changes_nothing_and_update_then_undo_is_exact(store, tmp_path):
-    first = write(tmp_path / "v1.csv", HEADER + "B1,Bali,,2024-01-10,Kampanye,Rekomendasi,Pemilu 2024,Ani Contoh,198501012010122001\n"
-                  "B2,Bali,,2024-01-11,Kampanye,Diproses,Pemilu 2024,Budi Contoh,198601012011011002\n")
+    first = write(
+        tmp_path / "v1.csv",
+        HEADER + "B1,Bali,,2024-01-10,Kampanye,Rekomendasi,Pemilu 2024,Ani Contoh,198501012010122001\n"
+        "B2,Bali,,2024-01-11,Kampanye,Diproses,Pemilu 2024,Budi Contoh,198601012011011002\n",
+    )
     r1 = imp(store, first)
     before = rows_of(store)
     again = imp(store, first)
     assert (again.rows_loaded, again.rows_updated, again.rows_unchanged) == (0, 0, 2)
     assert rows_of(store) == before
-    second = write(tmp_path / "v2.csv", HEADER + "B1,Bali,,2024-01-10,Kampanye,Sudah TL,Pemilu 2024,Ani Contoh,198501012010122001\n"
-                   "B2,Bali,,2024-01-11,Kampanye,Diproses,Pemilu 2024,Budi Contoh,198601012011011002\n"
-                   "B3,Bali,,2024-01-12,Kampanye,Diproses,Pemilu 2024,Citra Contoh,198701012012012003\n")
+    second = write(
+        tmp_path / "v2.csv",
+        HEADER + "B1,Bali,,2024-01-10,Kampanye,Sudah TL,Pemilu 2024,Ani Contoh,198501012010122001\n"
+        "B2,Bali,,2024-01-11,Kampanye,Diproses,Pemilu 2024,Budi Contoh,198601012011011002\n"
+        "B3,Bali,,2024-01-12,Kampanye,Diproses,Pemilu 2024,Citra Contoh,198701012012012003\n",
+    )
     r2 = imp(store, second)
     assert (r2.rows_loaded, r2.rows_updated, r2.rows_unchanged) == (1, 1, 1)
     assert case(store, "B1")["status"] == "ditindaklanjuti"
@@ -117,8 +135,10 @@ def test_reimport_same_file_changes_nothing_and_update_then_undo_is_exact(store,
 
 
 def test_rows_without_case_number_get_a_stable_key(store, tmp_path):
-    text = ("Provinsi,Tanggal Kejadian,Nama Terlapor,Status\n"
-            "Bali,2024-01-10,Ani Contoh,Diproses\nBali,2024-01-11,Budi Contoh,Diproses\n")
+    text = (
+        "Provinsi,Tanggal Kejadian,Nama Terlapor,Status\n"
+        "Bali,2024-01-10,Ani Contoh,Diproses\nBali,2024-01-11,Budi Contoh,Diproses\n"
+    )
     path = write(tmp_path / "nokey.csv", text)
     assert imp(store, path).rows_loaded == 2
     again = imp(store, path)
@@ -129,19 +149,31 @@ def test_rows_without_case_number_get_a_stable_key(store, tmp_path):
 
 
 def test_duplicate_rows_in_one_file_are_rejected_with_the_first_row(store, tmp_path):
-    path = write(tmp_path / "dup.csv", HEADER + "D1,Bali,,2024-01-10,Kampanye,Diproses,Pemilu 2024,Ani,\n"
-                 "D1,Bali,,2024-01-10,Kampanye,Diproses,Pemilu 2024,Ani,\n")
+    path = write(
+        tmp_path / "dup.csv",
+        HEADER + "D1,Bali,,2024-01-10,Kampanye,Diproses,Pemilu 2024,Ani,\n"
+        "D1,Bali,,2024-01-10,Kampanye,Diproses,Pemilu 2024,Ani,\n",
+    )
     report = imp(store, path)
     assert report.rows_loaded == 1 and report.rows_rejected == 1
     assert report.errors[0].row == 3 and "baris 2" in report.errors[0].reason_id
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("2023-11-29", "2023-11-29"), ("29/11/2023", "2023-11-29"), ("29-11-23", "2023-11-29"),
-    ("29 Nopember 2023", "2023-11-29"), ("29 Nov 2023", "2023-11-29"), ("5 Agt 2024", "2024-08-05"),
-    ("12 Des 2023", "2023-12-12"), ("Rabu, 29 November 2023", "2023-11-29"), ("1 Mei 2024", "2024-05-01"),
-    ("2024-02-14 10:30", "2024-02-14"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("2023-11-29", "2023-11-29"),
+        ("29/11/2023", "2023-11-29"),
+        ("29-11-23", "2023-11-29"),
+        ("29 Nopember 2023", "2023-11-29"),
+        ("29 Nov 2023", "2023-11-29"),
+        ("5 Agt 2024", "2024-08-05"),
+        ("12 Des 2023", "2023-12-12"),
+        ("Rabu, 29 November 2023", "2023-11-29"),
+        ("1 Mei 2024", "2024-05-01"),
+        ("2024-02-14 10:30", "2024-02-14"),
+    ],
+)
 def test_dates_in_every_form(raw, expected):
     from netralitas.ingest.normalize import parse_date
 
@@ -156,28 +188,52 @@ def test_impossible_or_unreadable_dates_are_problems(raw):
     assert result.value is None and result.problem_id
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("Pilkada Serentak 2020", "pilkada-2020"), ("Pemilihan Bupati 2024", "pilkada-2024"), ("Pilgub 2024", "pilkada-2024"),
-    ("Pilpres 2024", "pemilu-2024"), ("Pileg 2024", "pemilu-2024"), ("PEMILU 2019", "pemilu-2019"),
-    ("Pemilihan Walikota 2020", "pilkada-2020"), ("pemilu-2024", "pemilu-2024"), ("Pilkada 2031", None), ("Rapat", None),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Pilkada Serentak 2020", "pilkada-2020"),
+        ("Pemilihan Bupati 2024", "pilkada-2024"),
+        ("Pilgub 2024", "pilkada-2024"),
+        ("Pilpres 2024", "pemilu-2024"),
+        ("Pileg 2024", "pemilu-2024"),
+        ("PEMILU 2019", "pemilu-2019"),
+        ("Pemilihan Walikota 2020", "pilkada-2020"),
+        ("pemilu-2024", "pemilu-2024"),
+        ("Pilkada 2031", None),
+        ("Rapat", None),
+    ],
+)
 def test_election_names(raw, expected):
     from netralitas.ingest.normalize import parse_election
 
     assert parse_election(raw, {"pemilu-2019", "pilkada-2020", "pemilu-2024", "pilkada-2024"}) == expected
 
 
-@pytest.mark.parametrize("field, raw, expected", [
-    ("status", "Sudah TL", "ditindaklanjuti"), ("status", "Belum ditindaklanjuti PPK", "rekomendasi"),
-    ("status", "Tidak terbukti", "bukan-pelanggaran"), ("status", "Dalam proses klarifikasi", "diproses"),
-    ("status", "sudah ditindaklanjuti PPK", "ditindaklanjuti"), ("status", "Belum TL", "rekomendasi"),
-    ("status", "Tidak diregistrasi", "tidak-diregistrasi"), ("status", "Diteruskan ke KASN", "pelanggaran"),
-    ("position", "Camat", "kepala-wilayah"), ("position", "Lurah", "kepala-wilayah"), ("position", "JPT Pratama", "jpt"),
-    ("position", "Sekretaris Daerah", "jpt"), ("position", "Guru SD", "fungsional"), ("position", "Kasubbag Umum", "pengawas"),
-    ("sanction", "Hukuman disiplin sedang", "sedang"), ("sanction", "Sanksi moral pernyataan secara terbuka", "moral"),
-    ("violation_type", "Like dan komentar di Instagram", "media-sosial"), ("origin", "Temuan Bawaslu", "temuan"),
-    ("violation_type", "Mendaftarkan diri sebagai bakal calon", "pencalonan"), ("source", "Bawaslu Provinsi", "bawaslu"),
-])
+@pytest.mark.parametrize(
+    "field, raw, expected",
+    [
+        ("status", "Sudah TL", "ditindaklanjuti"),
+        ("status", "Belum ditindaklanjuti PPK", "rekomendasi"),
+        ("status", "Tidak terbukti", "bukan-pelanggaran"),
+        ("status", "Dalam proses klarifikasi", "diproses"),
+        ("status", "sudah ditindaklanjuti PPK", "ditindaklanjuti"),
+        ("status", "Belum TL", "rekomendasi"),
+        ("status", "Tidak diregistrasi", "tidak-diregistrasi"),
+        ("status", "Diteruskan ke KASN", "pelanggaran"),
+        ("position", "Camat", "kepala-wilayah"),
+        ("position", "Lurah", "kepala-wilayah"),
+        ("position", "JPT Pratama", "jpt"),
+        ("position", "Sekretaris Daerah", "jpt"),
+        ("position", "Guru SD", "fungsional"),
+        ("position", "Kasubbag Umum", "pengawas"),
+        ("sanction", "Hukuman disiplin sedang", "sedang"),
+        ("sanction", "Sanksi moral pernyataan secara terbuka", "moral"),
+        ("violation_type", "Like dan komentar di Instagram", "media-sosial"),
+        ("origin", "Temuan Bawaslu", "temuan"),
+        ("violation_type", "Mendaftarkan diri sebagai bakal calon", "pencalonan"),
+        ("source", "Bawaslu Provinsi", "bawaslu"),
+    ],
+)
 def test_free_text_values(field, raw, expected):
     from netralitas.ingest.normalize import match_value
 
@@ -185,8 +241,11 @@ def test_free_text_values(field, raw, expected):
 
 
 def test_phase_and_election_inferred_from_the_date(store, tmp_path):
-    path = write(tmp_path / "p.csv", "No. Register,Provinsi,Tanggal Kejadian\nE1,Bali,2024-10-15\nE2,Bali,2024-02-01\n"
-                 "E3,Bali,2024-04-10\nE4,Bali,2020-12-09\n")
+    path = write(
+        tmp_path / "p.csv",
+        "No. Register,Provinsi,Tanggal Kejadian\nE1,Bali,2024-10-15\nE2,Bali,2024-02-01\n"
+        "E3,Bali,2024-04-10\nE4,Bali,2020-12-09\n",
+    )
     report = imp(store, path)
     assert report.rows_loaded == 4
     assert (case(store, "E1")["election"], case(store, "E1")["phase"]) == ("pilkada-2024", "kampanye")
@@ -197,9 +256,12 @@ def test_phase_and_election_inferred_from_the_date(store, tmp_path):
 
 
 def test_boundary_changes(store, tmp_path):
-    path = write(tmp_path / "b.csv", "No. Register,Provinsi,Kabupaten/Kota,Tanggal Laporan\n"
-                 "P1,Papua,,2020-10-01\nP2,Papua,,2024-10-01\nP3,Papua,Kabupaten Merauke,2020-10-01\n"
-                 "P4,Irian Jaya Barat,,2019-01-05\nP5,Papua Barat,Kota Sorong,2019-01-05\nP6,Jawa Barat,Kabupaten Merauke,2024-01-01\n")
+    path = write(
+        tmp_path / "b.csv",
+        "No. Register,Provinsi,Kabupaten/Kota,Tanggal Laporan\n"
+        "P1,Papua,,2020-10-01\nP2,Papua,,2024-10-01\nP3,Papua,Kabupaten Merauke,2020-10-01\n"
+        "P4,Irian Jaya Barat,,2019-01-05\nP5,Papua Barat,Kota Sorong,2019-01-05\nP6,Jawa Barat,Kabupaten Merauke,2024-01-01\n",
+    )
     report = imp(store, path)
     assert case(store, "P1")["province_code"] == "91-pra2022"
     assert case(store, "P2")["province_code"] == "91"
@@ -279,8 +341,11 @@ def test_failure_in_the_middle_of_an_import_changes_nothing(store, tmp_path, mon
             raise RuntimeError("injected failure")
 
     monkeypatch.setattr(load_module, "_checkpoint", boom)
-    v2 = write(tmp_path / "v2.csv", HEADER + "F1,Bali,,2024-01-10,Kampanye,Sudah TL,Pemilu 2024,,\n"
-               "F2,Bali,,2024-01-10,Kampanye,Diproses,Pemilu 2024,,\n")
+    v2 = write(
+        tmp_path / "v2.csv",
+        HEADER + "F1,Bali,,2024-01-10,Kampanye,Sudah TL,Pemilu 2024,,\n"
+        "F2,Bali,,2024-01-10,Kampanye,Diproses,Pemilu 2024,,\n",
+    )
     with pytest.raises(RuntimeError):
         imp(store, v2)
     assert rows_of(store) == before
@@ -297,14 +362,23 @@ def test_dry_run_reports_without_writing(store, tmp_path):
 
 
 def test_cli_import_json_and_refusal(tmp_path, db_path):
-    path = write(tmp_path / "c.csv", HEADER + "C1,Bali,,2024-01-10,Kampanye,Diproses,Pemilu 2024,,\n"
-                 "C2,Atlantis,,2024-01-10,Kampanye,Diproses,Pemilu 2024,,\n")
+    path = write(
+        tmp_path / "c.csv",
+        HEADER + "C1,Bali,,2024-01-10,Kampanye,Diproses,Pemilu 2024,,\n"
+        "C2,Atlantis,,2024-01-10,Kampanye,Diproses,Pemilu 2024,,\n",
+    )
     r = run_cli("import", str(path), "--db", str(db_path), "--source", "bawaslu", "--json")
     out = json.loads(r.stdout)
     assert r.returncode == 0
     assert out["rows_read"] == 2 and out["rows_loaded"] == 1 and out["rows_rejected"] == 1
-    assert out["errors"] == [{"row": 3, "column": "Provinsi / Kabupaten/Kota", "value": "Atlantis",
-                              "reason": "lokasi tidak dikenal: Atlantis"}]
+    assert out["errors"] == [
+        {
+            "row": 3,
+            "column": "Provinsi / Kabupaten/Kota",
+            "value": "Atlantis",
+            "reason": "lokasi tidak dikenal: Atlantis",
+        }
+    ]
     empty = write(tmp_path / "e.csv", "")
     r = run_cli("import", str(empty), "--db", str(db_path))
     assert r.returncode != 0 and " / " in r.stderr.strip() and len(r.stderr.strip().splitlines()) == 1
@@ -333,5 +407,7 @@ def test_io_bytes_upload_path_equals_file_path(store, tmp_path):
     from netralitas.ingest.load import import_bytes
 
     data = (HEADER + "U1,Bali,,2024-01-10,Kampanye,Diproses,Pemilu 2024,,\n").encode()
-    report = import_bytes(store, io.BytesIO(data).getvalue(), ImportOptions(source="bawaslu", file_name="u.csv"))
+    report = import_bytes(
+        store, io.BytesIO(data).getvalue(), ImportOptions(source="bawaslu", file_name="u.csv")
+    )
     assert report.rows_loaded == 1

@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURES, ROOT, run_cli, write
 from streamlit.testing.v1 import AppTest
 
-PAGES = ["pages/ringkasan.py", "pages/peta.py", "pages/instansi.py", "pages/tahapan.py", "pages/kasus.py"]
+PAGES = ["views/ringkasan.py", "views/peta.py", "views/instansi.py", "views/tahapan.py", "views/kasus.py"]
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +101,7 @@ def test_sample_banner_only_with_sample_data(app, loaded_db):
 
 
 def test_case_explorer_search(app):
-    at = app("pages/kasus.py")
+    at = app("views/kasus.py")
     at.text_input(key="case_search").input("KASN/002").run()
     frame = at.dataframe[0].value
     assert len(frame) == 1 and frame.iloc[0]["Nomor kasus"] == "KASN/002/2020"

@@ -21,16 +21,41 @@ from .normalize import clean_agency, match_value, parse_bool, parse_date, parse_
 from .read import RawTable, RowProblem, read_bytes
 
 STORED_COLUMNS = (
-    "case_key", "source", "case_id", "case_id_derived", "election", "phase", "report_date", "incident_date",
-    "recommendation_date", "follow_up_date", "case_date", "province_code", "regency_code", "agency",
-    "agency_type", "position", "employee_name", "nip", "violation_type", "origin", "status", "sanction",
+    "case_key",
+    "source",
+    "case_id",
+    "case_id_derived",
+    "election",
+    "phase",
+    "report_date",
+    "incident_date",
+    "recommendation_date",
+    "follow_up_date",
+    "case_date",
+    "province_code",
+    "regency_code",
+    "agency",
+    "agency_type",
+    "position",
+    "employee_name",
+    "nip",
+    "violation_type",
+    "origin",
+    "status",
+    "sanction",
     "record_blocked",
 )
 # Stored columns that follow from a file column; a re-import without that column keeps the stored value.
 DERIVED_FROM = {
-    "case_key": ("case_id",), "source": ("case_id",), "case_id": ("case_id",), "case_id_derived": ("case_id",),
-    "election": ("election",), "phase": ("phase", "election") + DATE_COLUMNS, "case_date": DATE_COLUMNS,
-    "province_code": ("province", "regency"), "regency_code": ("province", "regency"),
+    "case_key": ("case_id",),
+    "source": ("case_id",),
+    "case_id": ("case_id",),
+    "case_id_derived": ("case_id",),
+    "election": ("election",),
+    "phase": ("phase", "election") + DATE_COLUMNS,
+    "case_date": DATE_COLUMNS,
+    "province_code": ("province", "regency"),
+    "regency_code": ("province", "regency"),
     "agency_type": ("agency_type", "agency"),
 }
 MAX_WARNINGS = 2000
@@ -68,13 +93,21 @@ class ImportReport:
 
     def as_json(self, lang: str = "id") -> dict:
         return {
-            "batch_id": self.batch_id, "dry_run": self.dry_run,
-            "rows_read": self.rows_read, "rows_loaded": self.rows_loaded, "rows_updated": self.rows_updated,
-            "rows_unchanged": self.rows_unchanged, "rows_rejected": self.rows_rejected,
+            "batch_id": self.batch_id,
+            "dry_run": self.dry_run,
+            "rows_read": self.rows_read,
+            "rows_loaded": self.rows_loaded,
+            "rows_updated": self.rows_updated,
+            "rows_unchanged": self.rows_unchanged,
+            "rows_rejected": self.rows_rejected,
             "errors": [e.as_dict(lang) for e in self.errors],
-            "warnings": [w.as_dict(lang) for w in self.warnings], "warnings_total": self.warnings_total,
-            "unmapped": self.unmapped, "columns": self.columns,
-            "ignored_columns": [{"header": h, "reason": rid if lang == "id" else ren} for h, rid, ren in self.ignored_headers],
+            "warnings": [w.as_dict(lang) for w in self.warnings],
+            "warnings_total": self.warnings_total,
+            "unmapped": self.unmapped,
+            "columns": self.columns,
+            "ignored_columns": [
+                {"header": h, "reason": rid if lang == "id" else ren} for h, rid, ren in self.ignored_headers
+            ],
             "file": self.file,
         }
 
@@ -84,7 +117,9 @@ def _checkpoint(step: str) -> None:
 
 
 # -- reading what the store knows -----------------------------------------------------------------
-def _store_context(store: Store, source: str) -> tuple[dict[str, str], dict[str, dict[str, str]], pd.DataFrame]:
+def _store_context(
+    store: Store, source: str
+) -> tuple[dict[str, str], dict[str, dict[str, str]], pd.DataFrame]:
     """Saved header aliases, saved value aliases and the calendar, read before the file is merged."""
     from ..config import REFERENCE_DIR
 
@@ -111,12 +146,23 @@ def _store_context(store: Store, source: str) -> tuple[dict[str, str], dict[str,
 class _Stager:
     """Builds the staged rows in an in-memory DuckDB from the raw text table."""
 
-    def __init__(self, raw: RawTable, mapping: HeaderMapping, options: ImportOptions,
-                 saved_values: dict[str, dict[str, str]], calendar: pd.DataFrame):
+    def __init__(
+        self,
+        raw: RawTable,
+        mapping: HeaderMapping,
+        options: ImportOptions,
+        saved_values: dict[str, dict[str, str]],
+        calendar: pd.DataFrame,
+    ):
         self.raw, self.mapping, self.options, self.calendar = raw, mapping, options, calendar
         self.present = set(mapping.columns.values())
-        self.extra = {f: {**saved_values.get(f, {}), **{text_key(k): v for k, v in options.value_overrides.get(f, {}).items()}}
-                      for f in set(saved_values) | set(options.value_overrides)}
+        self.extra = {
+            f: {
+                **saved_values.get(f, {}),
+                **{text_key(k): v for k, v in options.value_overrides.get(f, {}).items()},
+            }
+            for f in set(saved_values) | set(options.value_overrides)
+        }
         self.con = duckdb.connect()
         cols = {f"c{idx}": canonical for idx, canonical in mapping.columns.items()}
         table = raw.table.select([*cols, "_row"]).rename_columns([*cols.values(), "_row"])
@@ -127,8 +173,8 @@ class _Stager:
         return self.mapping.header_of(canonical, self.raw.headers)
 
     def distinct(self, *columns: str) -> list[tuple]:
-        cols = ", ".join(f'coalesce("{c}", \'\')' if c in self.present else "''" for c in columns)
-        return self.con.execute(f"SELECT DISTINCT {cols} FROM raw").fetchall()  # noqa: S608 (whitelisted names)
+        cols = ", ".join(f"coalesce(\"{c}\", '')" if c in self.present else "''" for c in columns)
+        return self.con.execute(f"SELECT DISTINCT {cols} FROM raw").fetchall()
 
     def register_map(self, name: str, frame: pd.DataFrame) -> None:
         self.con.register(name, frame)
@@ -157,16 +203,34 @@ class _Stager:
         rows = []
         for p, r in self.distinct("province", "regency"):
             loc = resolve_location(p, r, self.extra.get("province"), self.extra.get("regency"))
-            rows.append((p, r, loc.province_code, loc.regency_code, loc.error_id, loc.error_en, loc.warning_id,
-                         loc.warning_en))
-        self.register_map("m_loc", pd.DataFrame(rows, columns=["p", "r", "province_code", "regency_code", "err_id",
-                                                               "err_en", "warn_id", "warn_en"], dtype="object"))
+            rows.append(
+                (
+                    p,
+                    r,
+                    loc.province_code,
+                    loc.regency_code,
+                    loc.error_id,
+                    loc.error_en,
+                    loc.warning_id,
+                    loc.warning_en,
+                )
+            )
+        self.register_map(
+            "m_loc",
+            pd.DataFrame(
+                rows,
+                columns=["p", "r", "province_code", "regency_code", "err_id", "err_en", "warn_id", "warn_en"],
+                dtype="object",
+            ),
+        )
 
     def other_maps(self) -> None:
         known = set(self.calendar["election"])
         if "election" in self.present:
-            rows = [(v, parse_election(v, known) or self.extra.get("election", {}).get(text_key(v)))
-                    for (v,) in self.distinct("election")]
+            rows = [
+                (v, parse_election(v, known) or self.extra.get("election", {}).get(text_key(v)))
+                for (v,) in self.distinct("election")
+            ]
             self.register_map("m_election", pd.DataFrame(rows, columns=["raw", "code"], dtype="object"))
         if "agency" in self.present:
             rows = [(v, *clean_agency(v)) for (v,) in self.distinct("agency")]
@@ -178,18 +242,25 @@ class _Stager:
         cal["start_date"] = pd.to_datetime(cal["start_date"]).dt.date
         cal["end_date"] = pd.to_datetime(cal["end_date"]).dt.date
         self.register_map("cal", cal[["election", "phase", "start_date", "end_date"]])
-        hist = pd.DataFrame([(u.parent, u.code, u.until) for u in historical_units().values()],
-                            columns=["parent", "code", "until"])
+        hist = pd.DataFrame(
+            [(u.parent, u.code, u.until) for u in historical_units().values()],
+            columns=["parent", "code", "until"],
+        )
         self.register_map("hist", hist)
 
     def col(self, c: str) -> str:
-        return f'nullif(trim(r."{c}"), \'\')' if c in self.present else "NULL"
+        return f"nullif(trim(r.\"{c}\"), '')" if c in self.present else "NULL"
 
     def stage(self) -> None:
         """One pass over the rows joining every distinct-value map: vectorised normalisation."""
         # Views cannot take parameters: the user's defaults travel in a one-row table instead.
-        self.register_map("opts", pd.DataFrame({"default_source": [self.options.source],
-                                                "default_election": [self.options.election]}, dtype="object"))
+        self.register_map(
+            "opts",
+            pd.DataFrame(
+                {"default_source": [self.options.source], "default_election": [self.options.election]},
+                dtype="object",
+            ),
+        )
         self.vocab_maps()
         self.date_map()
         self.location_map()
@@ -198,21 +269,29 @@ class _Stager:
         joins, select = [], ["r._row"]
         for f in FIELDS:
             if f in p:
-                joins.append(f'LEFT JOIN m_{f} ON m_{f}.raw = coalesce(r."{f}", \'\')')
+                joins.append(f"LEFT JOIN m_{f} ON m_{f}.raw = coalesce(r.\"{f}\", '')")
                 select.append(f"m_{f}.code AS {f}, {self.col(f)} AS raw_{f}")
             else:
                 select.append(f"NULL AS {f}, NULL AS raw_{f}")
         for c in DATE_COLUMNS:
             if c in p:
-                joins.append(f'LEFT JOIN m_date d_{c} ON d_{c}.raw = coalesce(r."{c}", \'\')')
-                select.append(f"d_{c}.d AS {c}, d_{c}.err_id AS {c}_err_id, d_{c}.err_en AS {c}_err_en, {self.col(c)} AS raw_{c}")
+                joins.append(f"LEFT JOIN m_date d_{c} ON d_{c}.raw = coalesce(r.\"{c}\", '')")
+                select.append(
+                    f"d_{c}.d AS {c}, d_{c}.err_id AS {c}_err_id, d_{c}.err_en AS {c}_err_en, {self.col(c)} AS raw_{c}"
+                )
             else:
                 select.append(f"NULL::DATE AS {c}, NULL AS {c}_err_id, NULL AS {c}_err_en, NULL AS raw_{c}")
-        joins.append("LEFT JOIN m_loc loc ON loc.p = " + ("coalesce(r.province, '')" if "province" in p else "''")
-                     + " AND loc.r = " + ("coalesce(r.regency, '')" if "regency" in p else "''"))
-        select.append("loc.province_code AS named_province, loc.regency_code, loc.err_id AS loc_err_id, "
-                      "loc.err_en AS loc_err_en, loc.warn_id AS loc_warn_id, loc.warn_en AS loc_warn_en, "
-                      f"concat_ws(' / ', {self.col('province')}, {self.col('regency')}) AS raw_location")
+        joins.append(
+            "LEFT JOIN m_loc loc ON loc.p = "
+            + ("coalesce(r.province, '')" if "province" in p else "''")
+            + " AND loc.r = "
+            + ("coalesce(r.regency, '')" if "regency" in p else "''")
+        )
+        select.append(
+            "loc.province_code AS named_province, loc.regency_code, loc.err_id AS loc_err_id, "
+            "loc.err_en AS loc_err_en, loc.warn_id AS loc_warn_id, loc.warn_en AS loc_warn_en, "
+            f"concat_ws(' / ', {self.col('province')}, {self.col('regency')}) AS raw_location"
+        )
         if "election" in p:
             joins.append("LEFT JOIN m_election me ON me.raw = coalesce(r.election, '')")
             select.append(f"me.code AS election_given, {self.col('election')} AS raw_election")
@@ -225,13 +304,15 @@ class _Stager:
             select.append("NULL AS agency, NULL AS agency_kind")
         if "record_blocked" in p:
             joins.append("LEFT JOIN m_blocked mb ON mb.raw = coalesce(r.record_blocked, '')")
-            select.append(f"mb.flag::BOOLEAN AS record_blocked, {self.col('record_blocked')} AS raw_record_blocked")
+            select.append(
+                f"mb.flag::BOOLEAN AS record_blocked, {self.col('record_blocked')} AS raw_record_blocked"
+            )
         else:
             select.append("NULL::BOOLEAN AS record_blocked, NULL AS raw_record_blocked")
         select.append(f"{self.col('case_id')} AS case_id_given")
         select.append(f"regexp_replace({self.col('employee_name')}, '\\s+', ' ', 'g') AS employee_name")
         select.append(f"{self.col('nip')} AS raw_nip")
-        sql = f"CREATE VIEW s1 AS SELECT {', '.join(select)} FROM raw r {' '.join(joins)}"  # noqa: S608
+        sql = f"CREATE VIEW s1 AS SELECT {', '.join(select)} FROM raw r {' '.join(joins)}"
         self.con.execute(sql)
         self.con.execute(
             """
@@ -284,15 +365,27 @@ class _Stager:
         """Election for each distinct date where the file has none: the one election whose active period
         (registration to recapitulation) holds the date, else the one whose whole calendar holds it;
         where two fit, it stays unknown and is reported."""
-        dates = [d for (d,) in self.con.execute("SELECT DISTINCT phase_date FROM s2 WHERE phase_date IS NOT NULL").fetchall()]
+        dates = [
+            d
+            for (d,) in self.con.execute(
+                "SELECT DISTINCT phase_date FROM s2 WHERE phase_date IS NOT NULL"
+            ).fetchall()
+        ]
         cal = self.calendar.copy()
         cal["start_date"] = pd.to_datetime(cal["start_date"]).dt.date
         cal["end_date"] = pd.to_datetime(cal["end_date"]).dt.date
         spans = []
         for election, g in cal.groupby("election"):
             core = g[~g["phase"].isin(["pra-tahapan", "pasca"])]
-            spans.append((election, g["start_date"].min(), g["end_date"].max(), core["start_date"].min(),
-                          core["end_date"].max()))
+            spans.append(
+                (
+                    election,
+                    g["start_date"].min(),
+                    g["end_date"].max(),
+                    core["start_date"].min(),
+                    core["end_date"].max(),
+                )
+            )
         rows = []
         for d in dates:
             core = [e for e, _s, _e, cs, ce in spans if cs <= d <= ce]
@@ -304,16 +397,24 @@ class _Stager:
 
     # -- problems ---------------------------------------------------------------------------------
     def rejections(self) -> pd.DataFrame:
-        parts = ["SELECT _row, 'location' AS col, raw_location AS value, loc_err_id AS reason_id, loc_err_en AS reason_en "
-                 "FROM s5 WHERE loc_err_id IS NOT NULL"]
+        parts = [
+            "SELECT _row, 'location' AS col, raw_location AS value, loc_err_id AS reason_id, loc_err_en AS reason_en "
+            "FROM s5 WHERE loc_err_id IS NOT NULL"
+        ]
         for c in DATE_COLUMNS:
             if c in self.present:
-                parts.append(f"SELECT _row, '{c}', raw_{c}, {c}_err_id, {c}_err_en FROM s5 WHERE {c}_err_id IS NOT NULL")  # noqa: S608 (names from fixed tuples)
+                parts.append(
+                    f"SELECT _row, '{c}', raw_{c}, {c}_err_id, {c}_err_en FROM s5 WHERE {c}_err_id IS NOT NULL"
+                )
         date_errs = " OR ".join(f"{c}_err_id IS NOT NULL" for c in DATE_COLUMNS)
-        parts.append("SELECT _row, 'date', '', 'tidak ada tanggal (laporan, kejadian, rekomendasi atau tindak lanjut)', "  # noqa: S608 (names from fixed tuples)
-                     f"'no date (report, incident, recommendation or follow-up)' FROM s5 WHERE case_date IS NULL AND NOT ({date_errs})")
-        self.con.execute("CREATE TABLE rejected (_row INTEGER, col VARCHAR, value VARCHAR, reason_id VARCHAR, reason_en VARCHAR)")
-        self.con.execute(f"INSERT INTO rejected {' UNION ALL '.join(parts)}")  # noqa: S608
+        parts.append(
+            "SELECT _row, 'date', '', 'tidak ada tanggal (laporan, kejadian, rekomendasi atau tindak lanjut)', "
+            f"'no date (report, incident, recommendation or follow-up)' FROM s5 WHERE case_date IS NULL AND NOT ({date_errs})"
+        )
+        self.con.execute(
+            "CREATE TABLE rejected (_row INTEGER, col VARCHAR, value VARCHAR, reason_id VARCHAR, reason_en VARCHAR)"
+        )
+        self.con.execute(f"INSERT INTO rejected {' UNION ALL '.join(parts)}")
         self.con.execute(
             """
             INSERT INTO rejected
@@ -327,34 +428,52 @@ class _Stager:
             WHERE n > 1
             """
         )
-        return self.con.execute("SELECT _row AS row_no, col, value, reason_id, reason_en FROM rejected ORDER BY _row, col").df()
+        return self.con.execute(
+            "SELECT _row AS row_no, col, value, reason_id, reason_en FROM rejected ORDER BY _row, col"
+        ).df()
 
     def warning_frame(self) -> pd.DataFrame:
         parts = []
         for f in FIELDS:
             if f in self.present:
-                parts.append(f"SELECT _row, '{f}' AS col, raw_{f} AS value, 'nilai tidak dikenal, dimuat sebagai tidak diketahui' AS reason_id, "  # noqa: S608 (names from fixed tuples)
-                             f"'unknown value, loaded as unknown' AS reason_en FROM s5 WHERE {f} IS NULL AND raw_{f} IS NOT NULL")
-        parts.append("SELECT _row, 'regency', raw_location, loc_warn_id, loc_warn_en FROM s5 WHERE loc_warn_id IS NOT NULL")
+                parts.append(
+                    f"SELECT _row, '{f}' AS col, raw_{f} AS value, 'nilai tidak dikenal, dimuat sebagai tidak diketahui' AS reason_id, "
+                    f"'unknown value, loaded as unknown' AS reason_en FROM s5 WHERE {f} IS NULL AND raw_{f} IS NOT NULL"
+                )
+        parts.append(
+            "SELECT _row, 'regency', raw_location, loc_warn_id, loc_warn_en FROM s5 WHERE loc_warn_id IS NOT NULL"
+        )
         if "election" in self.present:
-            parts.append("SELECT _row, 'election', raw_election, 'pemilihan tidak dikenal, dimuat sebagai tidak diketahui', "
-                         "'unknown election, loaded as unknown' FROM s5 WHERE election_given IS NULL AND raw_election IS NOT NULL")
-        parts.append("SELECT _row, 'election', CAST(phase_date AS VARCHAR), 'pemilihan tidak dapat ditentukan dari tanggal: ' || election_candidates, "
-                     "'the election cannot be told from the date: ' || election_candidates FROM s5 "
-                     "WHERE election_code IS NULL AND raw_election IS NULL AND phase_date IS NOT NULL")
-        parts.append("SELECT _row, 'phase', CAST(phase_date AS VARCHAR), 'tanggal di luar kalender ' || election_code, "
-                     "'date outside the calendar of ' || election_code FROM s5 "
-                     "WHERE phase_code IS NULL AND raw_phase IS NULL AND election_code IS NOT NULL AND phase_date IS NOT NULL")
+            parts.append(
+                "SELECT _row, 'election', raw_election, 'pemilihan tidak dikenal, dimuat sebagai tidak diketahui', "
+                "'unknown election, loaded as unknown' FROM s5 WHERE election_given IS NULL AND raw_election IS NOT NULL"
+            )
+        parts.append(
+            "SELECT _row, 'election', CAST(phase_date AS VARCHAR), 'pemilihan tidak dapat ditentukan dari tanggal: ' || election_candidates, "
+            "'the election cannot be told from the date: ' || election_candidates FROM s5 "
+            "WHERE election_code IS NULL AND raw_election IS NULL AND phase_date IS NOT NULL"
+        )
+        parts.append(
+            "SELECT _row, 'phase', CAST(phase_date AS VARCHAR), 'tanggal di luar kalender ' || election_code, "
+            "'date outside the calendar of ' || election_code FROM s5 "
+            "WHERE phase_code IS NULL AND raw_phase IS NULL AND election_code IS NOT NULL AND phase_date IS NOT NULL"
+        )
         if "nip" in self.present:
-            parts.append("SELECT _row, 'nip', raw_nip, CASE WHEN raw_nip LIKE '%~' THEN 'NIP tersimpan sebagai angka di Excel, digitnya hilang' "
-                         "ELSE 'NIP bukan 18 digit, dimuat sebagai tidak diketahui' END, CASE WHEN raw_nip LIKE '%~' THEN "
-                         "'NIP stored as a number in Excel, digits lost' ELSE 'NIP is not 18 digits, loaded as unknown' END "
-                         "FROM s5 WHERE raw_nip IS NOT NULL AND nip IS NULL")
+            parts.append(
+                "SELECT _row, 'nip', raw_nip, CASE WHEN raw_nip LIKE '%~' THEN 'NIP tersimpan sebagai angka di Excel, digitnya hilang' "
+                "ELSE 'NIP bukan 18 digit, dimuat sebagai tidak diketahui' END, CASE WHEN raw_nip LIKE '%~' THEN "
+                "'NIP stored as a number in Excel, digits lost' ELSE 'NIP is not 18 digits, loaded as unknown' END "
+                "FROM s5 WHERE raw_nip IS NOT NULL AND nip IS NULL"
+            )
         if "record_blocked" in self.present:
-            parts.append("SELECT _row, 'record_blocked', raw_record_blocked, 'nilai tidak dikenal, dimuat sebagai tidak diketahui', "
-                         "'unknown value, loaded as unknown' FROM s5 WHERE record_blocked IS NULL AND raw_record_blocked IS NOT NULL")
-        self.con.execute("CREATE TABLE warned (_row INTEGER, col VARCHAR, value VARCHAR, reason_id VARCHAR, reason_en VARCHAR)")
-        self.con.execute(f"INSERT INTO warned {' UNION ALL '.join(parts)}")  # noqa: S608
+            parts.append(
+                "SELECT _row, 'record_blocked', raw_record_blocked, 'nilai tidak dikenal, dimuat sebagai tidak diketahui', "
+                "'unknown value, loaded as unknown' FROM s5 WHERE record_blocked IS NULL AND raw_record_blocked IS NOT NULL"
+            )
+        self.con.execute(
+            "CREATE TABLE warned (_row INTEGER, col VARCHAR, value VARCHAR, reason_id VARCHAR, reason_en VARCHAR)"
+        )
+        self.con.execute(f"INSERT INTO warned {' UNION ALL '.join(parts)}")
         return self.con.execute(
             "SELECT _row AS row_no, col, value, reason_id, reason_en FROM warned "
             "WHERE _row NOT IN (SELECT _row FROM rejected) ORDER BY _row, col"
@@ -373,21 +492,39 @@ class _Stager:
 
 
 def _problems(frame: pd.DataFrame, headers: dict[str, str]) -> list[RowProblem]:
-    return [RowProblem(int(r.row_no), headers.get(r.col, r.col), "" if r.value is None else str(r.value), r.reason_id,
-                       r.reason_en) for r in frame.itertuples(index=False)]
+    return [
+        RowProblem(
+            int(r.row_no),
+            headers.get(r.col, r.col),
+            "" if r.value is None else str(r.value),
+            r.reason_id,
+            r.reason_en,
+        )
+        for r in frame.itertuples(index=False)
+    ]
 
 
 def _unmapped(frame: pd.DataFrame, headers: dict[str, str]) -> list[dict]:
     if frame.empty:
         return []
     grouped = frame.groupby(["col", "value"], dropna=False)["row_no"].agg(["count", lambda s: list(s[:20])])
-    out = [{"field": col, "column": headers.get(col, col), "value": value, "count": int(n), "rows": [int(x) for x in rows]}
-           for (col, value), (n, rows) in zip(grouped.index, grouped.itertuples(index=False), strict=True)]
+    out = [
+        {
+            "field": col,
+            "column": headers.get(col, col),
+            "value": value,
+            "count": int(n),
+            "rows": [int(x) for x in rows],
+        }
+        for (col, value), (n, rows) in zip(grouped.index, grouped.itertuples(index=False), strict=True)
+    ]
     return sorted(out, key=lambda d: -d["count"])
 
 
 # -- merging --------------------------------------------------------------------------------------
-def _merge(con: duckdb.DuckDBPyConnection, incoming: pa.Table, present: set[str], batch_id: int) -> tuple[int, int, int]:
+def _merge(
+    con: duckdb.DuckDBPyConnection, incoming: pa.Table, present: set[str], batch_id: int
+) -> tuple[int, int, int]:
     """Classify incoming rows as new, changed or unchanged and write them; returns the three counts."""
     con.register("incoming", incoming)
 
@@ -395,16 +532,20 @@ def _merge(con: duckdb.DuckDBPyConnection, incoming: pa.Table, present: set[str]
         return any(src in present for src in DERIVED_FROM.get(column, (column,)))
 
     values = ", ".join(
-        f"i.{c} AS {c}" if provided(c) or c == "case_key" else f"CASE WHEN c.case_key IS NULL THEN i.{c} ELSE c.{c} END AS {c}"
+        f"i.{c} AS {c}"
+        if provided(c) or c == "case_key"
+        else f"CASE WHEN c.case_key IS NULL THEN i.{c} ELSE c.{c} END AS {c}"
         for c in STORED_COLUMNS
     )
-    same = " AND ".join(f"c.{c}::VARCHAR IS NOT DISTINCT FROM m_{c}::VARCHAR" for c in STORED_COLUMNS if c != "case_key")
+    same = " AND ".join(
+        f"c.{c}::VARCHAR IS NOT DISTINCT FROM m_{c}::VARCHAR" for c in STORED_COLUMNS if c != "case_key"
+    )
     con.execute(
         f"""
         CREATE TEMP TABLE merged AS
         SELECT {values}, i.source_row, c.case_key IS NOT NULL AS existed
         FROM incoming i LEFT JOIN cases c ON c.case_key = i.case_key
-        """  # noqa: S608 (column names from STORED_COLUMNS)
+        """
     )
     renamed = ", ".join(f"m.{c} AS m_{c}" for c in STORED_COLUMNS)
     con.execute(
@@ -413,7 +554,7 @@ def _merge(con: duckdb.DuckDBPyConnection, incoming: pa.Table, present: set[str]
         SELECT m.case_key, m.existed, NOT coalesce({same}, false) AS changed
         FROM (SELECT {renamed}, existed, m.case_key FROM merged m) m
         LEFT JOIN cases c ON c.case_key = m.case_key
-        """  # noqa: S608
+        """
     )
     loaded, updated, unchanged = con.execute(
         "SELECT count(*) FILTER (NOT existed), count(*) FILTER (existed AND changed), "
@@ -425,11 +566,13 @@ def _merge(con: duckdb.DuckDBPyConnection, incoming: pa.Table, present: set[str]
         {"b": batch_id},
     )
     _checkpoint("history")
-    con.execute("DELETE FROM cases WHERE case_key IN (SELECT case_key FROM classified WHERE existed AND changed)")
+    con.execute(
+        "DELETE FROM cases WHERE case_key IN (SELECT case_key FROM classified WHERE existed AND changed)"
+    )
     _checkpoint("delete")
     cols = ", ".join(STORED_COLUMNS)
     con.execute(
-        f"INSERT INTO cases ({cols}, batch_id, source_row) SELECT {cols}, $b, source_row FROM merged "  # noqa: S608
+        f"INSERT INTO cases ({cols}, batch_id, source_row) SELECT {cols}, $b, source_row FROM merged "
         "WHERE case_key IN (SELECT case_key FROM classified WHERE changed OR NOT existed)",
         {"b": batch_id},
     )
@@ -447,7 +590,8 @@ def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportRep
     mapping = map_headers(raw.headers, saved_headers, options.header_overrides)
     if not (mapping.has("province") or mapping.has("regency")):
         raise FileRefused(
-            "Tidak ada kolom lokasi (Provinsi atau Kabupaten/Kota); kolom yang ada: " + ", ".join(raw.headers[:12]),
+            "Tidak ada kolom lokasi (Provinsi atau Kabupaten/Kota); kolom yang ada: "
+            + ", ".join(raw.headers[:12]),
             "No location column (province or regency/city); the columns are: " + ", ".join(raw.headers[:12]),
         )
     if not any(mapping.has(c) for c in DATE_COLUMNS):
@@ -478,14 +622,29 @@ def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportRep
             con.execute(
                 "INSERT INTO batches VALUES ($id, $at, $user, $file, $sum, $source, $sample, $read, $loaded, $updated, "
                 "$unchanged, $rejected, NULL, NULL)",
-                {"id": batch_id, "at": datetime.now(), "user": options.user, "file": options.file_name or "(tanpa nama)",
-                 "sum": raw.checksum, "source": options.source, "sample": options.is_sample, "read": raw.rows,
-                 "loaded": loaded, "updated": updated, "unchanged": unchanged, "rejected": rows_rejected},
+                {
+                    "id": batch_id,
+                    "at": datetime.now(),
+                    "user": options.user,
+                    "file": options.file_name or "(tanpa nama)",
+                    "sum": raw.checksum,
+                    "source": options.source,
+                    "sample": options.is_sample,
+                    "read": raw.rows,
+                    "loaded": loaded,
+                    "updated": updated,
+                    "unchanged": unchanged,
+                    "rejected": rows_rejected,
+                },
             )
             con.execute(
                 "INSERT INTO audit_log VALUES ($at, $user, 'import', $detail, $id)",
-                {"at": datetime.now(), "user": options.user, "id": batch_id,
-                 "detail": f"{options.file_name}: {loaded} baru, {updated} diperbarui, {rows_rejected} ditolak"},
+                {
+                    "at": datetime.now(),
+                    "user": options.user,
+                    "id": batch_id,
+                    "detail": f"{options.file_name}: {loaded} baru, {updated} diperbarui, {rows_rejected} ditolak",
+                },
             )
             _checkpoint("batch")
         except BaseException:
@@ -493,13 +652,28 @@ def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportRep
             raise
         con.execute("ROLLBACK" if options.dry_run else "COMMIT")
     return ImportReport(
-        batch_id=None if options.dry_run else batch_id, rows_read=raw.rows, rows_loaded=loaded, rows_updated=updated,
-        rows_unchanged=unchanged, rows_rejected=rows_rejected, errors=errors,
-        warnings=_problems(warned.head(MAX_WARNINGS), headers), warnings_total=len(warned),
+        batch_id=None if options.dry_run else batch_id,
+        rows_read=raw.rows,
+        rows_loaded=loaded,
+        rows_updated=updated,
+        rows_unchanged=unchanged,
+        rows_rejected=rows_rejected,
+        errors=errors,
+        warnings=_problems(warned.head(MAX_WARNINGS), headers),
+        warnings_total=len(warned),
         unmapped=_unmapped(warned, headers),
-        columns={raw.headers[i]: c for i, c in mapping.columns.items()}, ignored_headers=mapping.ignored,
-        file={"name": options.file_name, "kind": raw.kind, "encoding": raw.encoding, "delimiter": raw.delimiter,
-              "sheet": raw.sheet, "sheets": raw.sheets, "header_row": raw.header_row, "checksum": raw.checksum},
+        columns={raw.headers[i]: c for i, c in mapping.columns.items()},
+        ignored_headers=mapping.ignored,
+        file={
+            "name": options.file_name,
+            "kind": raw.kind,
+            "encoding": raw.encoding,
+            "delimiter": raw.delimiter,
+            "sheet": raw.sheet,
+            "sheets": raw.sheets,
+            "header_row": raw.header_row,
+            "checksum": raw.checksum,
+        },
         dry_run=options.dry_run,
     )
 
@@ -509,7 +683,9 @@ def import_file(store: Store, path: str | Path, options: ImportOptions) -> Impor
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise FileRefused(f"Berkas tidak dapat dibuka: {exc.strerror}", f"The file cannot be opened: {exc.strerror}") from exc
+        raise FileRefused(
+            f"Berkas tidak dapat dibuka: {exc.strerror}", f"The file cannot be opened: {exc.strerror}"
+        ) from exc
     if not options.file_name:
         options.file_name = path.name
     return import_bytes(store, data, options)
@@ -517,8 +693,12 @@ def import_file(store: Store, path: str | Path, options: ImportOptions) -> Impor
 
 def later_batches_touching(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[int]:
     """Newer batches that replaced rows this batch wrote: undo them first, or the undo would not be exact."""
-    return [b for (b,) in con.execute(
-        "SELECT DISTINCT replaced_by FROM case_history WHERE batch_id = $b ORDER BY 1", {"b": batch_id}).fetchall()]
+    return [
+        b
+        for (b,) in con.execute(
+            "SELECT DISTINCT replaced_by FROM case_history WHERE batch_id = $b ORDER BY 1", {"b": batch_id}
+        ).fetchall()
+    ]
 
 
 def undo_batch(store: Store, batch_id: int, user: str = "cli") -> dict[str, int]:
@@ -528,7 +708,9 @@ def undo_batch(store: Store, batch_id: int, user: str = "cli") -> dict[str, int]
         if row is None:
             raise NetralitasError(f"Batch {batch_id} tidak ada.", f"There is no batch {batch_id}.")
         if row[0] is not None:
-            raise NetralitasError(f"Batch {batch_id} sudah dibatalkan.", f"Batch {batch_id} was already undone.")
+            raise NetralitasError(
+                f"Batch {batch_id} sudah dibatalkan.", f"Batch {batch_id} was already undone."
+            )
         later = later_batches_touching(con, batch_id)
         if later:
             listed = ", ".join(map(str, later))
@@ -538,11 +720,25 @@ def undo_batch(store: Store, batch_id: int, user: str = "cli") -> dict[str, int]
             )
         removed = con.execute("SELECT count(*) FROM cases WHERE batch_id = $b", {"b": batch_id}).fetchone()[0]
         con.execute("DELETE FROM cases WHERE batch_id = $b", {"b": batch_id})
-        restored = con.execute("SELECT count(*) FROM case_history WHERE replaced_by = $b", {"b": batch_id}).fetchone()[0]
-        con.execute("INSERT INTO cases SELECT * EXCLUDE (replaced_by) FROM case_history WHERE replaced_by = $b", {"b": batch_id})
+        restored = con.execute(
+            "SELECT count(*) FROM case_history WHERE replaced_by = $b", {"b": batch_id}
+        ).fetchone()[0]
+        con.execute(
+            "INSERT INTO cases SELECT * EXCLUDE (replaced_by) FROM case_history WHERE replaced_by = $b",
+            {"b": batch_id},
+        )
         con.execute("DELETE FROM case_history WHERE replaced_by = $b", {"b": batch_id})
-        con.execute("UPDATE batches SET undone_at = $at, undone_by = $u WHERE batch_id = $b",
-                    {"at": datetime.now(), "u": user, "b": batch_id})
-        con.execute("INSERT INTO audit_log VALUES ($at, $u, 'undo', $d, $b)",
-                    {"at": datetime.now(), "u": user, "b": batch_id, "d": f"{removed} dihapus, {restored} dipulihkan"})
+        con.execute(
+            "UPDATE batches SET undone_at = $at, undone_by = $u WHERE batch_id = $b",
+            {"at": datetime.now(), "u": user, "b": batch_id},
+        )
+        con.execute(
+            "INSERT INTO audit_log VALUES ($at, $u, 'undo', $d, $b)",
+            {
+                "at": datetime.now(),
+                "u": user,
+                "b": batch_id,
+                "d": f"{removed} dihapus, {restored} dipulihkan",
+            },
+        )
     return {"removed": removed - restored, "restored": restored}

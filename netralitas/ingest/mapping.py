@@ -9,9 +9,26 @@ from ..reference import header_aliases
 from ..text import text_key
 
 CANONICAL_COLUMNS = (
-    "source", "case_id", "election", "phase", "report_date", "incident_date", "recommendation_date",
-    "follow_up_date", "province", "regency", "agency", "agency_type", "position", "employee_name", "nip",
-    "violation_type", "origin", "status", "sanction", "record_blocked",
+    "source",
+    "case_id",
+    "election",
+    "phase",
+    "report_date",
+    "incident_date",
+    "recommendation_date",
+    "follow_up_date",
+    "province",
+    "regency",
+    "agency",
+    "agency_type",
+    "position",
+    "employee_name",
+    "nip",
+    "violation_type",
+    "origin",
+    "status",
+    "sanction",
+    "record_blocked",
 )
 DATE_COLUMNS = ("report_date", "incident_date", "recommendation_date", "follow_up_date")
 ROW_COUNTER_KEYS = {"no", "no urut", "nomor urut", "nourut", "urut", "n"}
@@ -40,8 +57,9 @@ def header_key(header: str) -> str:
     return text_key(_PARENS.sub(" ", str(header)))
 
 
-def map_headers(headers: list[str], saved: dict[str, str] | None = None,
-                overrides: dict[str, str] | None = None) -> HeaderMapping:
+def map_headers(
+    headers: list[str], saved: dict[str, str] | None = None, overrides: dict[str, str] | None = None
+) -> HeaderMapping:
     """Map each header through the user's overrides, then saved aliases, then the reference aliases."""
     aliases = header_aliases()
     result = HeaderMapping()
@@ -61,10 +79,14 @@ def map_headers(headers: list[str], saved: dict[str, str] | None = None,
             result.ignored.append((header, "kolom tidak dikenal, diabaikan", "unknown column, ignored"))
             continue
         if target not in CANONICAL_COLUMNS:
-            result.ignored.append((header, f"kolom tujuan tidak dikenal: {target}", f"unknown target column: {target}"))
+            result.ignored.append(
+                (header, f"kolom tujuan tidak dikenal: {target}", f"unknown target column: {target}")
+            )
             continue
         if target in used:
-            result.ignored.append((header, f"kolom ganda untuk {target}, diabaikan", f"second column for {target}, ignored"))
+            result.ignored.append(
+                (header, f"kolom ganda untuk {target}, diabaikan", f"second column for {target}, ignored")
+            )
             continue
         used.add(target)
         result.columns[idx] = target

@@ -13,21 +13,68 @@ from ..reference import provinces_compatible, region_codes, vocabulary
 from ..text import text_key
 
 MONTHS = {
-    "januari": 1, "jan": 1, "january": 1,
-    "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "february": 2,
-    "maret": 3, "mar": 3, "march": 3,
-    "april": 4, "apr": 4,
-    "mei": 5, "may": 5,
-    "juni": 6, "jun": 6, "june": 6,
-    "juli": 7, "jul": 7, "july": 7,
-    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "agust": 8, "aug": 8, "august": 8,
-    "september": 9, "sep": 9, "sept": 9, "sepember": 9,
-    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
-    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
-    "desember": 12, "des": 12, "dec": 12, "december": 12,
+    "januari": 1,
+    "jan": 1,
+    "january": 1,
+    "februari": 2,
+    "pebruari": 2,
+    "feb": 2,
+    "peb": 2,
+    "february": 2,
+    "maret": 3,
+    "mar": 3,
+    "march": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "may": 5,
+    "juni": 6,
+    "jun": 6,
+    "june": 6,
+    "juli": 7,
+    "jul": 7,
+    "july": 7,
+    "agustus": 8,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "agust": 8,
+    "aug": 8,
+    "august": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "sepember": 9,
+    "oktober": 10,
+    "okt": 10,
+    "oct": 10,
+    "october": 10,
+    "november": 11,
+    "nopember": 11,
+    "nov": 11,
+    "nop": 11,
+    "desember": 12,
+    "des": 12,
+    "dec": 12,
+    "december": 12,
 }
-WEEKDAYS = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad",
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+WEEKDAYS = {
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "sabtu",
+    "minggu",
+    "ahad",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{2}|\d{4})$")
 _WORDS = re.compile(r"^(\d{1,2})\s+([a-z]+)\s+(\d{2}|\d{4})$")
@@ -64,8 +111,11 @@ def parse_date(raw: str) -> DateResult:
     if m:
         day, month = int(m[1]), int(m[2])
         if month > 12:
-            return DateResult(None, f"format tanggal tidak dikenal (bulan {month}): {text}",
-                              f"unrecognised date format (month {month}): {text}")
+            return DateResult(
+                None,
+                f"format tanggal tidak dikenal (bulan {month}): {text}",
+                f"unrecognised date format (month {month}): {text}",
+            )
         return _make(_year(m[3]), month, day, text)
     key = text_key(text)
     words = [w for w in key.split() if w not in WEEKDAYS]
@@ -75,8 +125,10 @@ def parse_date(raw: str) -> DateResult:
     return DateResult(None, f"tanggal tidak dapat dibaca: {text}", f"date cannot be read: {text}")
 
 
-_PILKADA = re.compile(r"pilkada|kepala daerah|gubernur|bupati|wali ?kota|pilgub|pilbup|pilwal|pemilihan serentak|"
-                      r"^pemilihan( tahun)? \d{4}$")
+_PILKADA = re.compile(
+    r"pilkada|kepala daerah|gubernur|bupati|wali ?kota|pilgub|pilbup|pilwal|pemilihan serentak|"
+    r"^pemilihan( tahun)? \d{4}$"
+)
 _PEMILU = re.compile(r"pemilu|pemilihan umum|pileg|pilpres|legislatif|presiden|\bdpr|\bdpd\b")
 _YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
 
@@ -102,8 +154,20 @@ def parse_election(raw: str, known: set[str]) -> str | None:
 
 
 _BOOL_TRUE = {"ya", "y", "yes", "true", "1", "diblokir", "blokir", "sudah diblokir", "terblokir", "benar"}
-_BOOL_FALSE = {"tidak", "t", "no", "false", "0", "tidak diblokir", "belum diblokir", "dibuka", "belum", "bukan",
-               "blokir dibuka", "tdk"}
+_BOOL_FALSE = {
+    "tidak",
+    "t",
+    "no",
+    "false",
+    "0",
+    "tidak diblokir",
+    "belum diblokir",
+    "dibuka",
+    "belum",
+    "bukan",
+    "blokir dibuka",
+    "tdk",
+}
 
 
 def parse_bool(raw: str) -> bool | None:
@@ -120,8 +184,11 @@ _AGENCY_PREFIXES = (
     (re.compile(r"^(pemerintah\s+)?(kota|pemkot)\s+", re.I), "Pemerintah Kota "),
     (re.compile(r"^(pemerintah\s+)?(provinsi|prov\.?|pemprov|propinsi)\s+", re.I), "Pemerintah Provinsi "),
 )
-_CENTRAL = re.compile(r"\b(kementerian|kemen\w*|badan|lembaga|sekretariat (jenderal|negara|kabinet)|bkn|kpu|"
-                      r"bawaslu|kejaksaan|mahkamah|komisi|ombudsman|bappenas|lan|arsip nasional|bpk|bpkp)\b", re.I)
+_CENTRAL = re.compile(
+    r"\b(kementerian|kemen\w*|badan|lembaga|sekretariat (jenderal|negara|kabinet)|bkn|kpu|"
+    r"bawaslu|kejaksaan|mahkamah|komisi|ombudsman|bappenas|lan|arsip nasional|bpk|bpkp)\b",
+    re.I,
+)
 
 
 def clean_agency(raw: str) -> tuple[str | None, str | None]:
@@ -130,17 +197,21 @@ def clean_agency(raw: str) -> tuple[str | None, str | None]:
     if not text:
         return None, None
     if text.isupper() and len(text) > 4:
-        text = " ".join(w if (len(w) <= 4 and w.isalpha() and w not in {"KAB.", "KOTA"}) else w.title()
-                        for w in text.split())
+        text = " ".join(
+            w if (len(w) <= 4 and w.isalpha() and w not in {"KAB.", "KOTA"}) else w.title()
+            for w in text.split()
+        )
     for pattern, prefix in _AGENCY_PREFIXES:
         m = pattern.match(text)
-        if m and text[m.end():].strip():
-            rest = text[m.end():].strip()
+        if m and text[m.end() :].strip():
+            rest = text[m.end() :].strip()
             kind = prefix.split()[1].lower()
             return prefix + rest, kind
     if _CENTRAL.search(text):
         return text, "pusat"
-    if re.search(r"\bdinas\b|\bsekretariat daerah\b|\bkecamatan\b|\bkelurahan\b|\bbappeda\b|\brsud\b", text, re.I):
+    if re.search(
+        r"\bdinas\b|\bsekretariat daerah\b|\bkecamatan\b|\bkelurahan\b|\bbappeda\b|\brsud\b", text, re.I
+    ):
         return text, None  # a local office: kabupaten, kota or provinsi cannot be told from the name alone
     return text, None
 
@@ -155,8 +226,12 @@ class Location:
     warning_en: str | None = None
 
 
-def resolve_location(raw_province: str, raw_regency: str, extra_province: dict[str, str] | None = None,
-                     extra_regency: dict[str, str] | None = None) -> Location:
+def resolve_location(
+    raw_province: str,
+    raw_regency: str,
+    extra_province: dict[str, str] | None = None,
+    extra_regency: dict[str, str] | None = None,
+) -> Location:
     """Province and regency codes for one (province, regency) pair as written in a file.
 
     The regency decides the current province; an ambiguous regency name ("Bandung") is settled by the
@@ -184,22 +259,34 @@ def resolve_location(raw_province: str, raw_regency: str, extra_province: dict[s
     regency = reg_codes[0] if len(reg_codes) == 1 else None
     if regency:
         if province and not provinces_compatible(province, regency[:2], None):
-            return Location(None, None, f"{reg_text} tidak berada di provinsi {prov_text}",
-                            f"{reg_text} is not in the province {prov_text}")
+            return Location(
+                None,
+                None,
+                f"{reg_text} tidak berada di provinsi {prov_text}",
+                f"{reg_text} is not in the province {prov_text}",
+            )
         return Location(regency[:2], regency)
     if province:
         if reg_key:
             why = "ambigu" if len(reg_codes) > 1 else "tidak dikenal"
             why_en = "ambiguous" if len(reg_codes) > 1 else "unknown"
-            return Location(province, None, warning_id=f"kabupaten/kota {why}: {reg_text}",
-                            warning_en=f"{why_en} regency/city: {reg_text}")
+            return Location(
+                province,
+                None,
+                warning_id=f"kabupaten/kota {why}: {reg_text}",
+                warning_en=f"{why_en} regency/city: {reg_text}",
+            )
         return Location(province, None)
     if not prov_key and not reg_key:
         return Location(None, None, "lokasi kosong", "location is empty")
     shown = " / ".join(t for t in (prov_text, reg_text) if t)
     if len(reg_codes) > 1:
-        return Location(None, None, f"kabupaten/kota ambigu tanpa provinsi: {shown}",
-                        f"ambiguous regency/city without a province: {shown}")
+        return Location(
+            None,
+            None,
+            f"kabupaten/kota ambigu tanpa provinsi: {shown}",
+            f"ambiguous regency/city without a province: {shown}",
+        )
     return Location(None, None, f"lokasi tidak dikenal: {shown}", f"unknown location: {shown}")
 
 

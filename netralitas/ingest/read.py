@@ -36,8 +36,12 @@ class RowProblem:
     reason_en: str
 
     def as_dict(self, lang: str = "id") -> dict:
-        return {"row": self.row, "column": self.column, "value": self.value,
-                "reason": self.reason_id if lang == "id" else self.reason_en}
+        return {
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "reason": self.reason_id if lang == "id" else self.reason_en,
+        }
 
 
 @dataclass
@@ -89,7 +93,9 @@ def sniff_kind(data: bytes) -> str:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return "text"
     if b"\x00" in data[:8192]:
-        raise refuse("Berkas biner, bukan tabel CSV atau XLSX.", "The file is binary, not a CSV or XLSX table.")
+        raise refuse(
+            "Berkas biner, bukan tabel CSV atau XLSX.", "The file is binary, not a CSV or XLSX table."
+        )
     return "text"
 
 
@@ -180,21 +186,33 @@ def read_csv_bytes(data: bytes, checksum: str) -> RawTable:
 
     def on_invalid(row: pacsv.InvalidRow) -> str:
         problems.append(
-            RowProblem(row.number or 0, "", row.text[:200],
-                       f"jumlah kolom {row.actual_columns}, seharusnya {row.expected_columns}",
-                       f"{row.actual_columns} columns, expected {row.expected_columns}")
+            RowProblem(
+                row.number or 0,
+                "",
+                row.text[:200],
+                f"jumlah kolom {row.actual_columns}, seharusnya {row.expected_columns}",
+                f"{row.actual_columns} columns, expected {row.expected_columns}",
+            )
         )
         return "skip"
 
     try:
         table = pacsv.read_csv(
             io.BytesIO(body),
-            read_options=pacsv.ReadOptions(skip_rows=h + 1, column_names=names, use_threads=False,
-                                           block_size=8 << 20),
-            parse_options=pacsv.ParseOptions(delimiter=delim, ignore_empty_lines=False, newlines_in_values=True,
-                                             invalid_row_handler=on_invalid),
-            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, pa.string()),
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+            read_options=pacsv.ReadOptions(
+                skip_rows=h + 1, column_names=names, use_threads=False, block_size=8 << 20
+            ),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delim,
+                ignore_empty_lines=False,
+                newlines_in_values=True,
+                invalid_row_handler=on_invalid,
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
         )
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         raise refuse(f"Berkas CSV tidak dapat dibaca: {exc}", f"The CSV file cannot be read: {exc}") from exc
@@ -204,7 +222,9 @@ def read_csv_bytes(data: bytes, checksum: str) -> RawTable:
         return _read_csv_slow(text, delim, h, headers, checksum, encoding)
     line_numbers = _line_numbers(h + 2, table.num_rows, {p.row for p in problems})
     table = table.append_column("_row", pa.array(line_numbers, pa.int32()))
-    return RawTable(_drop_blank(table, names), headers, h + 1, "csv", checksum, encoding, delim, problems=problems)
+    return RawTable(
+        _drop_blank(table, names), headers, h + 1, "csv", checksum, encoding, delim, problems=problems
+    )
 
 
 def _line_numbers(first: int, count: int, skipped: set[int]) -> list[int]:
@@ -215,7 +235,9 @@ def _line_numbers(first: int, count: int, skipped: set[int]) -> list[int]:
     return lines[:count].tolist()
 
 
-def _read_csv_slow(text: str, delim: str, h: int, headers: list[str], checksum: str, encoding: str) -> RawTable:
+def _read_csv_slow(
+    text: str, delim: str, h: int, headers: list[str], checksum: str, encoding: str
+) -> RawTable:
     reader = csv.reader(io.StringIO(text), delimiter=delim)
     names = [f"c{i}" for i in range(len(headers))]
     cols: list[list[str]] = [[] for _ in names]
@@ -226,16 +248,28 @@ def _read_csv_slow(text: str, delim: str, h: int, headers: list[str], checksum: 
             continue
         if len(cells) != len(names):
             if any(c.strip() for c in cells):
-                problems.append(RowProblem(reader.line_num, "", delim.join(cells)[:200],
-                                           f"jumlah kolom {len(cells)}, seharusnya {len(names)}",
-                                           f"{len(cells)} columns, expected {len(names)}"))
+                problems.append(
+                    RowProblem(
+                        reader.line_num,
+                        "",
+                        delim.join(cells)[:200],
+                        f"jumlah kolom {len(cells)}, seharusnya {len(names)}",
+                        f"{len(cells)} columns, expected {len(names)}",
+                    )
+                )
             continue
         for col, value in zip(cols, cells, strict=True):
             col.append(value)
         rows.append(reader.line_num)
-    table = pa.table({**{n: pa.array(c, pa.string()) for n, c in zip(names, cols, strict=True)},
-                      "_row": pa.array(rows, pa.int32())})
-    return RawTable(_drop_blank(table, names), headers, h + 1, "csv", checksum, encoding, delim, problems=problems)
+    table = pa.table(
+        {
+            **{n: pa.array(c, pa.string()) for n, c in zip(names, cols, strict=True)},
+            "_row": pa.array(rows, pa.int32()),
+        }
+    )
+    return RawTable(
+        _drop_blank(table, names), headers, h + 1, "csv", checksum, encoding, delim, problems=problems
+    )
 
 
 def _drop_blank(table: pa.Table, names: list[str]) -> pa.Table:
@@ -288,7 +322,9 @@ def read_workbook_bytes(data: bytes, checksum: str, kind: str, sheet: str | None
     ws = wb.get_sheet_by_name(name)
     max_rows = config.setting_int("max_rows")
     if ws.total_height > max_rows + HEADER_SCAN_ROWS:
-        raise refuse(f"Lembar berisi lebih dari {max_rows:,} baris.", f"The sheet has more than {max_rows:,} rows.")
+        raise refuse(
+            f"Lembar berisi lebih dari {max_rows:,} baris.", f"The sheet has more than {max_rows:,} rows."
+        )
     grid = ws.to_python(skip_empty_area=False)
     text_rows = [[_cell_text(v) for v in r] for r in grid]
     h = find_header(text_rows[:HEADER_SCAN_ROWS])
@@ -300,7 +336,10 @@ def read_workbook_bytes(data: bytes, checksum: str, kind: str, sheet: str | None
     headers = _dedupe(header_cells[first:width])
     names = [f"c{i}" for i in range(len(headers))]
     if len(names) < 2:
-        raise refuse("Lembar tidak berbentuk tabel (kurang dari dua kolom).", "The sheet is not a table (fewer than two columns).")
+        raise refuse(
+            "Lembar tidak berbentuk tabel (kurang dari dua kolom).",
+            "The sheet is not a table (fewer than two columns).",
+        )
     cols: list[list[str]] = [[] for _ in names]
     rows: list[int] = []
     for i in range(h + 1, len(text_rows)):
@@ -311,8 +350,12 @@ def read_workbook_bytes(data: bytes, checksum: str, kind: str, sheet: str | None
         for col, value in zip(cols, cells, strict=True):
             col.append(value)
         rows.append(i + 1)
-    table = pa.table({**{n: pa.array(c, pa.string()) for n, c in zip(names, cols, strict=True)},
-                      "_row": pa.array(rows, pa.int32())})
+    table = pa.table(
+        {
+            **{n: pa.array(c, pa.string()) for n, c in zip(names, cols, strict=True)},
+            "_row": pa.array(rows, pa.int32()),
+        }
+    )
     return RawTable(table, headers, h + 1, kind, checksum, sheet=name, sheets=sheets)
 
 
@@ -320,7 +363,9 @@ def _best_sheet(wb, sheets: list[str]) -> str:
     """The first sheet whose first rows contain a recognisable header (else the first sheet)."""
     for name in sheets:
         ws = wb.get_sheet_by_name(name)
-        rows = [[_cell_text(v) for v in r] for r in ws.to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)]
+        rows = [
+            [_cell_text(v) for v in r] for r in ws.to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS)
+        ]
         if any(known_header_count(r) >= 2 for r in rows):
             return name
     return sheets[0]
@@ -350,8 +395,12 @@ def read_bytes(data: bytes, sheet: str | None = None) -> RawTable:
     else:
         raw = read_workbook_bytes(data, checksum, kind, sheet)
     if raw.rows == 0:
-        raise refuse("Berkas hanya berisi judul/header, tanpa baris data.", "The file has a header but no data rows.")
+        raise refuse(
+            "Berkas hanya berisi judul/header, tanpa baris data.", "The file has a header but no data rows."
+        )
     max_rows = config.setting_int("max_rows")
     if raw.rows > max_rows:
-        raise refuse(f"Berkas berisi lebih dari {max_rows:,} baris.", f"The file has more than {max_rows:,} rows.")
+        raise refuse(
+            f"Berkas berisi lebih dari {max_rows:,} baris.", f"The file has more than {max_rows:,} rows."
+        )
     return raw

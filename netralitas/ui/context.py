@@ -90,7 +90,7 @@ def banner() -> None:
     """The sample-data warning, shown while every row in the store is synthetic."""
     status = query("data_status").iloc[0]
     if status["sample_rows"] > 0 and status["real_rows"] == 0:
-        st.warning(t("sample_banner", lang()), icon="🧪")
+        st.warning(t("sample_banner", lang()), icon=":material/science:")
 
 
 def filter_line() -> None:

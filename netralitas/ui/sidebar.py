@@ -35,27 +35,54 @@ def render() -> None:
     if st.session_state.pop(SYNC_FLAG, False) or _widget_key("election") not in st.session_state:
         _sync_widgets_from(current)
     vocab = vocabulary()
+    everything = "Semua" if lang == "id" else "All"
     with st.sidebar:
         st.subheader(t("filters", lang))
         names = context.election_names()
-        st.multiselect(t("f_election", lang), list(names), format_func=lambda c: names.get(c, c),
-                       key=_widget_key("election"))
-        st.date_input(t("f_dates", lang), value=None, key=_widget_key("dates"), format="DD/MM/YYYY",
-                      min_value=date(2015, 1, 1), max_value=date(2035, 12, 31))
+        st.multiselect(
+            t("f_election", lang),
+            list(names),
+            format_func=lambda c: names.get(c, c),
+            key=_widget_key("election"),
+            placeholder=everything,
+        )
+        st.date_input(
+            t("f_dates", lang),
+            value=None,
+            key=_widget_key("dates"),
+            format="DD/MM/YYYY",
+            min_value=date(2015, 1, 1),
+            max_value=date(2035, 12, 31),
+        )
         provinces = sorted(province_names("id"), key=lambda c: province_label(c, lang))
-        st.multiselect(t("f_province", lang), provinces, format_func=lambda c: province_label(c, lang),
-                       key=_widget_key("province"))
+        st.multiselect(
+            t("f_province", lang),
+            provinces,
+            format_func=lambda c: province_label(c, lang),
+            key=_widget_key("province"),
+            placeholder=everything,
+        )
         chosen = st.session_state[_widget_key("province")]
         regs = regencies()
         options = sorted(regs[regs["province_code"].isin(chosen)]["code"] if chosen else regs["code"])
         options = sorted(set(options) | set(st.session_state[_widget_key("regency")]))
-        st.multiselect(t("f_regency", lang), options, format_func=lambda c: regency_names().get(c, c),
-                       key=_widget_key("regency"))
+        st.multiselect(
+            t("f_regency", lang),
+            options,
+            format_func=lambda c: regency_names().get(c, c),
+            key=_widget_key("regency"),
+            placeholder=everything,
+        )
         for name in ("agency_type", "position", "violation_type", "status", "source"):
             codes = vocab.codes(name)
-            st.multiselect(t(f"f_{name}", lang), codes, format_func=lambda c, n=name: vocab.label(n, c, lang),
-                           key=_widget_key(name))
-        if st.button(t("reset_filters", lang), use_container_width=True):
+            st.multiselect(
+                t(f"f_{name}", lang),
+                codes,
+                format_func=lambda c, n=name: vocab.label(n, c, lang),
+                key=_widget_key(name),
+                placeholder=everything,
+            )
+        if st.button(t("reset_filters", lang), width="stretch"):
             context.set_filters(Filters())
             request_widget_sync()
             st.rerun()

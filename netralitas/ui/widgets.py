@@ -45,15 +45,28 @@ def kpi_row(totals: dict, before: dict | None, previous_name: str, lang: str) ->
                 rel = change(totals.get(key), before.get(key))
                 if rel is not None:
                     delta = f"{style.fmt_pct(rel, lang)} {t('vs_previous', lang, name=previous_name)}"
-        inverse = key in ("cases", "violations", "days_to_recommendation", "days_to_follow_up", "records_blocked")
-        col.metric(t(label, lang), _fmt(totals.get(key), kind, lang), delta=delta,
-                   delta_color="inverse" if inverse else "normal")
+        inverse = key in (
+            "cases",
+            "violations",
+            "days_to_recommendation",
+            "days_to_follow_up",
+            "records_blocked",
+        )
+        col.metric(
+            t(label, lang),
+            _fmt(totals.get(key), kind, lang),
+            delta=delta,
+            delta_color="inverse" if inverse else "normal",
+        )
 
 
 def apply_click(event, dimension: str) -> None:
     """A click on a bar or region sets that filter; a click on the value already set clears it."""
-    points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else \
-        getattr(getattr(event, "selection", None), "points", [])
+    points = (
+        (event or {}).get("selection", {}).get("points", [])
+        if isinstance(event, dict)
+        else getattr(getattr(event, "selection", None), "points", [])
+    )
     if not points:
         return
     value = selected_key(points[0])
@@ -65,22 +78,26 @@ def apply_click(event, dimension: str) -> None:
 
 
 def selected_key(point: dict) -> str | None:
-    """The canonical key behind a clicked point: customdata for bars, location for map regions."""
+    """The canonical key behind a clicked point: the location of a map region, else the first customdata
+    value of a bar (never a point index: indices change whenever the figure does)."""
+    loc = point.get("location")
+    if loc not in (None, ""):
+        return str(loc)
     data = point.get("customdata")
     if isinstance(data, list | tuple) and data:
         return str(data[0])
-    if data not in (None, ""):
-        return str(data)
-    loc = point.get("location")
-    return None if loc in (None, "") else str(loc)
+    return None if data in (None, "") else str(data)
 
 
-def clickable_bars(groups: pd.DataFrame, dimension: str, value: str, title: str, lang: str, top: int = 10) -> None:
+def clickable_bars(
+    groups: pd.DataFrame, dimension: str, value: str, title: str, lang: str, top: int = 10
+) -> None:
     if dimension == "agency" and not groups.empty:
         groups = groups[groups["key"] != ""]
     fig = charts.ranked_bars(groups, value, title, lang, top=top, no_data=t("no_data", lang))
-    event = st.plotly_chart(fig, use_container_width=True, key=f"bars_{dimension}", on_select="rerun",
-                            selection_mode="points")
+    event = st.plotly_chart(
+        fig, width="stretch", key=f"bars_{dimension}", on_select="rerun", selection_mode="points"
+    )
     apply_click(event, dimension)
 
 
@@ -90,6 +107,12 @@ def province_map(breakdowns: pd.DataFrame, lang: str) -> None:
 
     groups = pd.DataFrame(metrics.groups(breakdowns, "province", lang))
     fig = maps.province_choropleth(groups, "cases", t("cases", lang), lang)
-    event = st.plotly_chart(fig, use_container_width=True, key="map_province", on_select="rerun",
-                            selection_mode="points", config=maps.CHART_CONFIG)
+    event = st.plotly_chart(
+        fig,
+        width="stretch",
+        key="map_province",
+        on_select="rerun",
+        selection_mode="points",
+        config=maps.CHART_CONFIG,
+    )
     apply_click(event, "province")

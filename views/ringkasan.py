@@ -17,7 +17,9 @@ context.filter_line()
 totals = metrics.totals_dict(context.query("totals", filters))
 elections = context.elections()
 previous = previous_election(elections, filters.election)
-before = metrics.totals_dict(context.query("totals", comparison_filters(filters, previous))) if previous else None
+before = (
+    metrics.totals_dict(context.query("totals", comparison_filters(filters, previous))) if previous else None
+)
 prev_name = context.election_names().get(previous, "") if previous else ""
 widgets.kpi_row(totals, before, prev_name, lang)
 
@@ -28,16 +30,32 @@ with left:
     widgets.province_map(breakdowns, lang)
 with right:
     fig = charts.funnel(totals, "Alur penanganan" if lang == "id" else "Case pipeline", lang, no_data=no_data)
-    st.plotly_chart(fig, use_container_width=True, key="funnel")
-fig = charts.trend(context.query("trend", filters), context.query("calendar"), filters.election,
-                   "Kasus per bulan" if lang == "id" else "Cases per month", lang, no_data=no_data)
-st.plotly_chart(fig, use_container_width=True, key="trend")
+    st.plotly_chart(fig, width="stretch", key="funnel")
+fig = charts.trend(
+    context.query("trend", filters),
+    context.query("calendar"),
+    filters.election,
+    "Kasus per bulan" if lang == "id" else "Cases per month",
+    lang,
+    no_data=no_data,
+)
+st.plotly_chart(fig, width="stretch", key="trend")
 left, right = st.columns(2)
 with left:
     groups = pd.DataFrame(metrics.groups(breakdowns, "violation_type", lang))
-    widgets.clickable_bars(groups, "violation_type", "cases",
-                           "Jenis pelanggaran terbanyak" if lang == "id" else "Most common violation types", lang)
+    widgets.clickable_bars(
+        groups,
+        "violation_type",
+        "cases",
+        "Jenis pelanggaran terbanyak" if lang == "id" else "Most common violation types",
+        lang,
+    )
 with right:
     groups = pd.DataFrame(metrics.groups(breakdowns, "agency", lang))
-    widgets.clickable_bars(groups, "agency", "cases",
-                           "Instansi dengan kasus terbanyak" if lang == "id" else "Agencies with most cases", lang)
+    widgets.clickable_bars(
+        groups,
+        "agency",
+        "cases",
+        "Instansi dengan kasus terbanyak" if lang == "id" else "Agencies with most cases",
+        lang,
+    )

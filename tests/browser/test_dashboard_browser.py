@@ -1,0 +1,89 @@
+"""The dashboard in a real browser: every page renders (screenshots), a map click and a bar click set the
+filters and the URL, a copied URL reopens the same view, and nothing is fetched from the network."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from conftest import FIXTURES, run_cli, write  # noqa: E402
+
+from .conftest import Server, screenshot, wait_for_app, wait_for_map  # noqa: E402
+
+pytestmark = pytest.mark.browser
+# The overview is the default page: Streamlit serves it at "/" (its url_path is not used).
+PAGES = {"": "Ringkasan", "peta": "Peta", "instansi": "Instansi", "tahapan": "Tahapan", "kasus": "Kasus"}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("browser")
+    db = tmp / "browser.duckdb"
+    sample = tmp / "sample.csv"
+    assert run_cli("sample", "--rows", "4000", "--out", str(sample), "--seed", "11").returncode == 0
+    assert run_cli("import", str(sample), "--db", str(db), "--source", "bawaslu").returncode == 0
+    messy = write(tmp / "kasn.csv", (FIXTURES / "kasn_2020_messy.csv").read_text(encoding="utf-8"), "cp1252")
+    assert run_cli("import", str(messy), "--db", str(db), "--source", "kasn").returncode == 0
+    srv = Server(db, {"NETRALITAS_LOAD_SAMPLE": "0"})
+    yield srv
+    srv.stop()
+
+
+@pytest.mark.parametrize("slug", list(PAGES))
+def test_every_page_renders(page, server, slug):
+    page.goto(f"{server.url}/{slug}")
+    wait_for_app(page)
+    assert PAGES[slug] in page.locator("h1").first.inner_text()
+    assert not page.locator('[data-testid="stException"]').count()
+    screenshot(page, f"page-{slug or 'ringkasan'}")
+    assert page.external_requests == []
+
+
+def test_map_shows_every_province_offline(page, server):
+    page.goto(f"{server.url}/peta")
+    wait_for_app(page)
+    # two traces: all 38 provinces in grey underneath, the provinces with data on top
+    assert wait_for_map(page) > 38
+    assert page.external_requests == []
+
+
+def test_clicking_a_province_filters_everything_and_the_url(page, server):
+    page.goto(f"{server.url}/")
+    wait_for_app(page)
+    wait_for_map(page)
+    before = page.locator('[data-testid="stMetricValue"]').first.inner_text()
+    regions = page.locator("path.choroplethlocation")
+    target = regions.nth(regions.count() - 1)  # top trace: a province with data
+    target.click(force=True)
+    page.wait_for_function("() => location.search.includes('province=')", timeout=30_000)
+    wait_for_app(page)
+    assert "province=" in page.url
+    after = page.locator('[data-testid="stMetricValue"]').first.inner_text()
+    assert after != before
+    screenshot(page, "click-province")
+    # a copied link reopens the same view in a fresh browser context
+    copied = page.url
+    fresh = page.context.browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
+    fresh.goto(copied)
+    wait_for_app(fresh)
+    assert fresh.locator('[data-testid="stMetricValue"]').first.inner_text() == after
+    fresh.context.close()
+
+
+def test_clicking_a_bar_sets_the_filter_and_clicking_again_clears_it(page, server):
+    page.goto(f"{server.url}/")
+    wait_for_app(page)
+    chart = page.locator('[data-testid="stPlotlyChart"]').filter(has_text="Jenis pelanggaran").first
+    chart.scroll_into_view_if_needed()
+    bar = chart.locator("g.point path").last
+    bar.click(force=True)
+    page.wait_for_function("() => location.search.includes('violation_type=')", timeout=30_000)
+    wait_for_app(page)
+    screenshot(page, "click-bar")
+    chart = page.locator('[data-testid="stPlotlyChart"]').filter(has_text="Jenis pelanggaran").first
+    chart.scroll_into_view_if_needed()
+    chart.locator("g.point path").last.click(force=True)
+    page.wait_for_function("() => !location.search.includes('violation_type=')", timeout=30_000)

@@ -1,0 +1,51 @@
+"""Kasus: the filtered rows, searchable, downloadable as CSV and XLSX (personal data as the role allows)."""
+
+import streamlit as st
+
+from netralitas import export, style
+from netralitas.i18n import t
+from netralitas.tables import labelled_cases
+from netralitas.ui import context
+
+LIMIT = 5000
+lang = context.lang()
+filters = context.filters()
+st.title(t("page_cases", lang))
+context.banner()
+context.filter_line()
+
+search = st.text_input(
+    "Cari nomor kasus, instansi, nama atau NIP"
+    if lang == "id"
+    else "Search case number, agency, name or NIP",
+    key="case_search",
+    max_chars=100,
+).strip()
+total = int(context.query("case_count", filters, search=search)["n"].iloc[0])
+rows = context.query("cases", filters, search=search, limit=LIMIT)
+table = labelled_cases(rows, lang, context.role(), context.presenter(), context.election_names())
+shown = style.fmt_int(min(total, LIMIT), lang)
+st.caption(
+    f"{style.fmt_int(total, lang)} baris; {shown} ditampilkan."
+    if lang == "id"
+    else f"{style.fmt_int(total, lang)} rows; {shown} shown."
+)
+if table.empty:
+    st.info(t("no_data", lang))
+else:
+    st.dataframe(table, hide_index=True, width="stretch", height=560)
+    left, right = st.columns(2)
+    left.download_button(
+        "Unduh CSV" if lang == "id" else "Download CSV",
+        export.to_csv_bytes(table),
+        "kasus-netralitas.csv",
+        "text/csv",
+        width="stretch",
+    )
+    right.download_button(
+        "Unduh XLSX" if lang == "id" else "Download XLSX",
+        export.to_xlsx_bytes(table),
+        "kasus-netralitas.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        width="stretch",
+    )

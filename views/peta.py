@@ -1,0 +1,98 @@
+"""Peta: provinces by a chosen metric; a click opens the province's regencies; a ranked table beside."""
+
+import pandas as pd
+import streamlit as st
+
+from netralitas import maps, metrics, style
+from netralitas.i18n import t
+from netralitas.mapmetrics import METRIC_LABELS, available_metrics, with_metrics
+from netralitas.ui import context, sidebar, widgets
+
+lang = context.lang()
+filters = context.filters()
+st.title(t("page_map", lang))
+context.banner()
+context.filter_line()
+
+headcount = context.query("headcount")
+options = available_metrics(headcount)
+metric = (
+    st.segmented_control(
+        "Ukuran" if lang == "id" else "Metric",
+        options,
+        default="cases",
+        key="map_metric",
+        format_func=lambda m: METRIC_LABELS[m][0 if lang == "id" else 1],
+    )
+    or "cases"
+)
+label = METRIC_LABELS[metric][0 if lang == "id" else 1]
+percent = metric == "follow_up_rate"
+breakdowns = context.query("breakdowns", filters)
+drill = filters.province[0] if len(filters.province) == 1 and filters.province[0].isdigit() else None
+level = "regency" if drill else "province"
+groups = with_metrics(pd.DataFrame(metrics.groups(breakdowns, level, lang)), level, headcount)
+
+left, right = st.columns([3, 2])
+with left:
+    if drill:
+        if st.button(
+            "← " + ("Kembali ke semua provinsi" if lang == "id" else "Back to all provinces"), key="map_back"
+        ):
+            context.set_filters(filters.cleared("province").cleared("regency"))
+            sidebar.request_widget_sync()
+            st.rerun()
+        fig = maps.regency_choropleth(groups, drill, metric, label, lang, percent=percent)
+        event = st.plotly_chart(
+            fig,
+            width="stretch",
+            key="map_regency",
+            on_select="rerun",
+            selection_mode="points",
+            config=maps.CHART_CONFIG,
+        )
+        widgets.apply_click(event, "regency")
+    else:
+        fig = maps.province_choropleth(groups, metric, label, lang, percent=percent)
+        event = st.plotly_chart(
+            fig,
+            width="stretch",
+            key="map_province",
+            on_select="rerun",
+            selection_mode="points",
+            config=maps.CHART_CONFIG,
+        )
+        widgets.apply_click(event, "province")
+    hidden = maps.unmapped_cases(groups)
+    if hidden:
+        from netralitas.reference import province_label
+
+        listed = ", ".join(f"{province_label(k, lang)}: {style.fmt_int(v, lang)}" for k, v in hidden.items())
+        st.caption(
+            (
+                "Kasus pada wilayah sebelum pemekaran, tidak tampil di peta saat ini: "
+                if lang == "id"
+                else "Cases on pre-split units, not drawn on today's map: "
+            )
+            + listed
+        )
+with right:
+    table = (
+        groups.dropna(subset=[metric]).sort_values(metric, ascending=False) if not groups.empty else groups
+    )
+    if table.empty:
+        st.info(t("no_data", lang))
+    else:
+        shown = pd.DataFrame(
+            {
+                "#": range(1, len(table) + 1),
+                ("Wilayah" if lang == "id" else "Region"): table["label"],
+                label: [
+                    style.fmt_pct(v, lang)
+                    if percent
+                    else style.fmt_num(v, lang, 0 if metric in ("cases", "violations") else 1)
+                    for v in table[metric]
+                ],
+            }
+        )
+        st.dataframe(shown, hide_index=True, width="stretch", height=520)

@@ -1,0 +1,54 @@
+"""Tahapan: when in the election cases happen, the violation mix by phase, elections compared fairly."""
+
+import streamlit as st
+
+from netralitas import charts
+from netralitas.i18n import t
+from netralitas.ui import context
+
+lang = context.lang()
+filters = context.filters()
+st.title(t("page_phases", lang))
+context.banner()
+context.filter_line()
+
+phases = context.query("phases", filters)
+names = context.election_names()
+no_data = t("no_data", lang)
+st.plotly_chart(
+    charts.phase_bars(
+        phases,
+        names,
+        "cases",
+        "Kasus per tahapan" if lang == "id" else "Cases by phase",
+        lang,
+        no_data=no_data,
+    ),
+    width="stretch",
+    key="phase_cases",
+)
+st.plotly_chart(
+    charts.phase_bars(
+        phases,
+        names,
+        "per_day",
+        "Kasus per hari tahapan (perbandingan adil)"
+        if lang == "id"
+        else "Cases per day of each phase (a fair comparison)",
+        lang,
+        no_data=no_data,
+    ),
+    width="stretch",
+    key="phase_per_day",
+)
+mix = context.query("phase_mix", filters)
+st.plotly_chart(
+    charts.phase_heatmap(
+        mix,
+        "Jenis pelanggaran per tahapan" if lang == "id" else "Violation types by phase",
+        lang,
+        no_data=no_data,
+    ),
+    width="stretch",
+    key="phase_mix",
+)
