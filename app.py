@@ -41,5 +41,6 @@ pages = [
     ),
     st.Page("views/tahapan.py", title=t("page_phases", lang), url_path="tahapan"),
     st.Page("views/kasus.py", title=t("page_cases", lang), url_path="kasus"),
+    st.Page("views/unggah.py", title=t("page_upload", lang), url_path="unggah"),
 ]
 st.navigation(pages).run()

@@ -86,6 +86,7 @@ class ImportReport:
     warnings: list[RowProblem]
     warnings_total: int
     unmapped: list[dict]  # {field, column, value, count, rows}
+    unknown_places: list[dict]  # rejected locations by spelling: {field, column, value, count, rows}
     columns: dict[str, str]  # header -> canonical column
     ignored_headers: list[tuple[str, str, str]]
     file: dict[str, Any]
@@ -104,6 +105,7 @@ class ImportReport:
             "warnings": [w.as_dict(lang) for w in self.warnings],
             "warnings_total": self.warnings_total,
             "unmapped": self.unmapped,
+            "unknown_places": self.unknown_places,
             "columns": self.columns,
             "ignored_columns": [
                 {"header": h, "reason": rid if lang == "id" else ren} for h, rid, ren in self.ignored_headers
@@ -117,7 +119,7 @@ def _checkpoint(step: str) -> None:
 
 
 # -- reading what the store knows -----------------------------------------------------------------
-def _store_context(
+def store_context(
     store: Store, source: str
 ) -> tuple[dict[str, str], dict[str, dict[str, str]], pd.DataFrame]:
     """Saved header aliases, saved value aliases and the calendar, read before the file is merged."""
@@ -290,7 +292,8 @@ class _Stager:
         select.append(
             "loc.province_code AS named_province, loc.regency_code, loc.err_id AS loc_err_id, "
             "loc.err_en AS loc_err_en, loc.warn_id AS loc_warn_id, loc.warn_en AS loc_warn_en, "
-            f"concat_ws(' / ', {self.col('province')}, {self.col('regency')}) AS raw_location"
+            f"concat_ws(' / ', {self.col('province')}, {self.col('regency')}) AS raw_location, "
+            f"{self.col('province')} AS raw_province, {self.col('regency')} AS raw_regency"
         )
         if "election" in p:
             joins.append("LEFT JOIN m_election me ON me.raw = coalesce(r.election, '')")
@@ -479,6 +482,26 @@ class _Stager:
             "WHERE _row NOT IN (SELECT _row FROM rejected) ORDER BY _row, col"
         ).df()
 
+    def unknown_places(self) -> list[dict]:
+        """Province and regency spellings behind rejected locations, with their row counts: what the
+        upload page lets the user assign to a code."""
+        frame = self.con.execute(
+            "SELECT 'province' AS field, raw_province AS value, count(*) AS n, list(_row ORDER BY _row)[1:20] AS rows "
+            "FROM s5 WHERE loc_err_id IS NOT NULL AND raw_province IS NOT NULL AND raw_regency IS NULL GROUP BY ALL "
+            "UNION ALL SELECT 'regency', raw_regency, count(*), list(_row ORDER BY _row)[1:20] "
+            "FROM s5 WHERE loc_err_id IS NOT NULL AND raw_regency IS NOT NULL GROUP BY ALL ORDER BY 3 DESC"
+        ).fetchall()
+        return [
+            {
+                "field": f,
+                "column": self.header(f),
+                "value": v,
+                "count": int(n),
+                "rows": [int(r) for r in rows],
+            }
+            for f, v, n, rows in frame
+        ]
+
     def accepted(self) -> pa.Table:
         return self.con.execute(
             """
@@ -586,7 +609,7 @@ def _merge(
 def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportReport:
     """Import one file's content; raises FileRefused (nothing changed) when it cannot be imported at all."""
     raw = read_bytes(data, options.sheet)
-    saved_headers, saved_values, calendar = _store_context(store, options.source)
+    saved_headers, saved_values, calendar = store_context(store, options.source)
     mapping = map_headers(raw.headers, saved_headers, options.header_overrides)
     if not (mapping.has("province") or mapping.has("regency")):
         raise FileRefused(
@@ -605,6 +628,7 @@ def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportRep
         rejected = stager.rejections()
         warned = stager.warning_frame()
         incoming = stager.accepted()
+        places = stager.unknown_places()
     finally:
         stager.con.close()
     headers = {c: stager.header(c) for c in CANONICAL_COLUMNS}
@@ -662,6 +686,7 @@ def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportRep
         warnings=_problems(warned.head(MAX_WARNINGS), headers),
         warnings_total=len(warned),
         unmapped=_unmapped(warned, headers),
+        unknown_places=places,
         columns={raw.headers[i]: c for i, c in mapping.columns.items()},
         ignored_headers=mapping.ignored,
         file={

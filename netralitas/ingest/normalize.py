@@ -265,6 +265,13 @@ def resolve_location(
                 f"{reg_text} tidak berada di provinsi {prov_text}",
                 f"{reg_text} is not in the province {prov_text}",
             )
+        if prov_key and not province:
+            return Location(
+                regency[:2],
+                regency,
+                warning_id=f"provinsi tidak dikenal: {prov_text}; provinsi diambil dari kabupaten/kota",
+                warning_en=f"unknown province: {prov_text}; the province follows from the regency/city",
+            )
         return Location(regency[:2], regency)
     if province:
         if reg_key:

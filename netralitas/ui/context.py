@@ -104,3 +104,8 @@ def role() -> str:
 
 def presenter() -> bool:
     return st.query_params.get("presenter") == "1"
+
+
+def username() -> str:
+    """Who is acting, for the batch history and the audit log ('lokal' in local mode)."""
+    return st.session_state.get("netralitas_user", "lokal")

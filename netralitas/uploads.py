@@ -1,0 +1,101 @@
+"""What the upload page needs beyond the import itself: a preview, the detected mapping, saved aliases,
+the batch history. There is one import path: the page calls ingest.import_bytes like the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+
+from .ingest.load import store_context
+from .ingest.mapping import CANONICAL_COLUMNS, HeaderMapping, map_headers
+from .ingest.read import RawTable, read_bytes
+from .store import Store
+from .text import text_key
+
+PREVIEW_ROWS = 20
+
+
+@dataclass
+class Preview:
+    raw: RawTable
+    mapping: HeaderMapping
+    head: pd.DataFrame  # the first rows as read, with the file's own headers and row numbers
+
+
+def preview(
+    store: Store,
+    data: bytes,
+    source: str,
+    sheet: str | None = None,
+    header_overrides: dict[str, str] | None = None,
+) -> Preview:
+    """Read a file (raising FileRefused like the importer) and detect its column mapping."""
+    raw = read_bytes(data, sheet)
+    saved_headers, _values, _calendar = store_context(store, source)
+    mapping = map_headers(raw.headers, saved_headers, header_overrides)
+    head = raw.table.slice(0, PREVIEW_ROWS).to_pandas()
+    head = head.rename(columns={f"c{i}": h for i, h in enumerate(raw.headers)}).rename(
+        columns={"_row": "baris"}
+    )
+    head = head[["baris", *raw.headers]]
+    return Preview(raw, mapping, head)
+
+
+def mapping_table(p: Preview) -> pd.DataFrame:
+    """One row per file header: the canonical column it maps to ('' = ignored) and why."""
+    rows = []
+    ignored = {h: reason for h, reason, _en in p.mapping.ignored}
+    for i, header in enumerate(p.raw.headers):
+        rows.append(
+            {"header": header, "column": p.mapping.columns.get(i, ""), "note": ignored.get(header, "")}
+        )
+    return pd.DataFrame(rows)
+
+
+def overrides_from_table(table: pd.DataFrame, detected: pd.DataFrame) -> dict[str, str]:
+    """The headers whose mapping the user changed in the table."""
+    before = dict(zip(detected["header"], detected["column"], strict=True))
+    out = {}
+    for header, column in zip(table["header"], table["column"], strict=True):
+        column = column or ""
+        if column not in ("", *CANONICAL_COLUMNS):
+            continue
+        if before.get(header, "") != column:
+            out[header] = column
+    return out
+
+
+def save_aliases(
+    store: Store, source: str, headers: dict[str, str], values: dict[str, dict[str, str]], user: str
+) -> int:
+    """Remember the user's header and value assignments for the next file of this source."""
+    from .ingest.mapping import header_key
+
+    rows = [("header", source, header_key(h), target) for h, target in headers.items()]
+    rows += [
+        (field, source, text_key(raw), code)
+        for field, mapping in values.items()
+        for raw, code in mapping.items()
+    ]
+    if not rows:
+        return 0
+    with store.transaction() as con:
+        for kind, src, alias, target in rows:
+            con.execute(
+                "INSERT OR REPLACE INTO saved_aliases VALUES ($kind, $src, $alias, $target, $at, $user)",
+                {
+                    "kind": kind,
+                    "src": src,
+                    "alias": alias,
+                    "target": target,
+                    "at": datetime.now(),
+                    "user": user,
+                },
+            )
+        con.execute(
+            "INSERT INTO audit_log VALUES ($at, $user, 'setting', $detail, NULL)",
+            {"at": datetime.now(), "user": user, "detail": f"{len(rows)} pemetaan disimpan untuk {source}"},
+        )
+    return len(rows)
