@@ -3,7 +3,7 @@
 import streamlit as st
 
 from netralitas.i18n import t
-from netralitas.ui import context, sidebar
+from netralitas.ui import context, session, sidebar
 
 st.set_page_config(page_title="Netralitas ASN", layout="wide")
 
@@ -23,6 +23,7 @@ with st.sidebar:
         st.query_params["lang"] = choice
         st.rerun()
 
+session.gate()
 context.read_url_filters()
 sidebar.render()
 
@@ -41,6 +42,10 @@ pages = [
     ),
     st.Page("views/tahapan.py", title=t("page_phases", lang), url_path="tahapan"),
     st.Page("views/kasus.py", title=t("page_cases", lang), url_path="kasus"),
-    st.Page("views/unggah.py", title=t("page_upload", lang), url_path="unggah"),
 ]
+# Pages a role may not use are not in the navigation at all, so no URL reaches them.
+if context.role() in ("analyst", "admin"):
+    pages.append(st.Page("views/unggah.py", title=t("page_upload", lang), url_path="unggah"))
+if context.role() == "admin":
+    pages.append(st.Page("views/admin.py", title="Admin", url_path="admin"))
 st.navigation(pages).run()

@@ -151,6 +151,30 @@ def cmd_sample(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_user(args: argparse.Namespace) -> int:
+    import getpass
+
+    from .auth import add_user, disable_user
+
+    store = Store(args.db)
+    if args.action == "disable":
+        disable_user(store, args.name, args.user)
+        print(f"Pengguna {args.name} dinonaktifkan.")
+        return 0
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Kata sandi / password: ")
+        if password != getpass.getpass("Ulangi / repeat: "):
+            print("Kata sandi tidak sama / the passwords differ", file=sys.stderr)
+            return 2
+    add_user(store, args.name, args.role, password, args.user)
+    print(
+        f"Pengguna {args.name} ({args.role}) disimpan; dasbor kini meminta masuk. / saved; the dashboard now requires sign-in."
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m netralitas", description="Netralitas ASN: impor dan ringkasan data."
@@ -190,6 +214,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("batch_id", type=int)
     common(p)
     p.set_defaults(func=cmd_undo)
+
+    p = sub.add_parser("user", help="pengguna dasbor (peran viewer, analyst, admin)")
+    p.add_argument("action", choices=("add", "disable"))
+    p.add_argument("name")
+    p.add_argument("--role", choices=("viewer", "analyst", "admin"), default="viewer")
+    p.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari stdin (untuk skrip)")
+    common(p)
+    p.set_defaults(func=cmd_user)
 
     p = sub.add_parser("sample", help="data contoh sintetis")
     p.add_argument("--rows", type=int, default=5000)

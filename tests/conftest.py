@@ -42,12 +42,15 @@ def file_digest(path: Path) -> str | None:
     return h.hexdigest()
 
 
-def run_cli(*args: str, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, env: dict | None = None, timeout: int = 300, input_text: str | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "netralitas", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
         env={**os.environ, **(env or {})},
+        input=input_text,
         timeout=timeout,
     )

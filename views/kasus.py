@@ -3,6 +3,7 @@
 import streamlit as st
 
 from netralitas import export, style
+from netralitas.filters import describe
 from netralitas.i18n import t
 from netralitas.tables import labelled_cases
 from netralitas.ui import context
@@ -40,6 +41,8 @@ else:
         export.to_csv_bytes(table),
         "kasus-netralitas.csv",
         "text/csv",
+        on_click=context.log_export,
+        args=(f"kasus CSV: {len(table)} baris; {describe(filters, lang)}",),
         width="stretch",
     )
     right.download_button(
@@ -47,5 +50,7 @@ else:
         export.to_xlsx_bytes(table),
         "kasus-netralitas.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click=context.log_export,
+        args=(f"kasus XLSX: {len(table)} baris; {describe(filters, lang)}",),
         width="stretch",
     )

@@ -22,6 +22,7 @@ from netralitas.reference import (
 from netralitas.ui import context
 from netralitas.uploads import mapping_table, overrides_from_table, preview, save_aliases
 
+context.require_role("analyst", "admin")
 lang = context.lang()
 ID = lang == "id"
 st.title("Unggah data" if ID else "Upload data")

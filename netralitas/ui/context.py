@@ -98,8 +98,8 @@ def filter_line() -> None:
 
 
 def role() -> str:
-    """The signed-in user's role; with no users configured the app runs in local mode with analyst rights."""
-    return st.session_state.get("netralitas_role", "analyst")
+    """The signed-in user's role (set by ui.session.gate; local mode grants analyst). Nothing set: viewer."""
+    return st.session_state.get("netralitas_role", "viewer")
 
 
 def presenter() -> bool:
@@ -108,4 +108,22 @@ def presenter() -> bool:
 
 def username() -> str:
     """Who is acting, for the batch history and the audit log ('lokal' in local mode)."""
-    return st.session_state.get("netralitas_user", "lokal")
+    return st.session_state.get("netralitas_user", "anonim")
+
+
+def require_role(*roles: str) -> None:
+    """Defence in depth: a page for some roles stops for anyone else, whatever the navigation says."""
+    if role() not in roles:
+        st.error(
+            "Halaman ini tidak tersedia untuk peran Anda."
+            if lang() == "id"
+            else "This page is not available to your role."
+        )
+        st.stop()
+
+
+def log_export(what: str) -> None:
+    """Audit callback for download buttons."""
+    from ..auth import audit
+
+    audit(store(), username(), "export", what)

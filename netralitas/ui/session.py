@@ -1,0 +1,94 @@
+"""Sign-in gate: local mode with no users; otherwise a sign-in form (or OIDC), a session timeout, logout."""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from .. import config
+from ..auth import authenticate, role_for_email
+from ..errors import NetralitasError
+from ..i18n import t
+from . import context
+
+USER, ROLE, SEEN = "netralitas_user", "netralitas_role", "netralitas_last_seen"
+
+
+def _oidc_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except (FileNotFoundError, KeyError, AttributeError):
+        return False
+
+
+def sign_out() -> None:
+    for key in (USER, ROLE, SEEN):
+        st.session_state.pop(key, None)
+
+
+def gate() -> None:
+    """Stop the run with the sign-in page unless the session may continue; sets role and user name."""
+    lang = context.lang()
+    users = context.query("users")
+    if users.empty or users["disabled"].all():
+        st.session_state[USER], st.session_state[ROLE] = "lokal", "analyst"
+        st.sidebar.caption(t("local_mode", lang))
+        return
+    if st.session_state.get(USER) == "lokal":
+        sign_out()
+    now = time.monotonic()
+    timeout = config.setting_int("session_timeout_minutes") * 60
+    if st.session_state.get(USER) and now - st.session_state.get(SEEN, now) > timeout:
+        sign_out()
+        st.info(
+            "Sesi berakhir karena tidak aktif; silakan masuk lagi."
+            if lang == "id"
+            else "The session ended after inactivity; please sign in again."
+        )
+    if st.session_state.get(USER):
+        st.session_state[SEEN] = now
+        with st.sidebar:
+            st.caption(f"{st.session_state[USER]} · {st.session_state[ROLE]}")
+            if st.button("Keluar" if lang == "id" else "Sign out", key="signout"):
+                sign_out()
+                if _oidc_configured() and getattr(st.user, "is_logged_in", False):
+                    st.logout()
+                st.rerun()
+        return
+    if _oidc_configured() and getattr(st.user, "is_logged_in", False):
+        email = str(st.user.get("email", ""))
+        st.session_state[USER], st.session_state[ROLE], st.session_state[SEEN] = (
+            email,
+            role_for_email(context.store(), email),
+            now,
+        )
+        st.rerun()
+    _sign_in_form(lang)
+    st.stop()
+
+
+def _sign_in_form(lang: str) -> None:
+    st.title(t("app_title", lang))
+    st.caption(t("app_subtitle", lang))
+    with st.form("signin"):
+        name = st.text_input("Nama pengguna" if lang == "id" else "User name", max_chars=100)
+        password = st.text_input("Kata sandi" if lang == "id" else "Password", type="password", max_chars=200)
+        submitted = st.form_submit_button("Masuk" if lang == "id" else "Sign in", type="primary")
+    if _oidc_configured():
+        st.button(
+            "Masuk dengan akun instansi" if lang == "id" else "Sign in with your organisation",
+            on_click=st.login,
+        )
+    if submitted:
+        try:
+            role = authenticate(context.store(), name.strip(), password)
+        except NetralitasError as exc:
+            st.error(exc.message(lang))
+            return
+        st.session_state[USER], st.session_state[ROLE], st.session_state[SEEN] = (
+            name.strip(),
+            role,
+            time.monotonic(),
+        )
+        st.rerun()
