@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from netralitas.auth import MAX_FAILURES, add_user, authenticate
 from netralitas.errors import NetralitasError
 from netralitas.export import neutralise, to_csv_bytes
-from netralitas.privacy import mask_name, mask_nip, protect
+from netralitas.privacy import mask_name, mask_nip
 
 PASSWORD = "kata-sandi-yang-panjang"
 NIP = re.compile(r"\b\d{18}\b")
