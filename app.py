@@ -3,7 +3,7 @@
 import streamlit as st
 
 from netralitas.i18n import t
-from netralitas.ui import context, session, sidebar
+from netralitas.ui import context, presenter, session, sidebar
 
 st.set_page_config(page_title="Netralitas ASN", layout="wide")
 
@@ -26,6 +26,8 @@ with st.sidebar:
 session.gate()
 context.read_url_filters()
 sidebar.render()
+if context.presenter():
+    presenter.apply()
 
 pages = [
     st.Page(
@@ -42,6 +44,7 @@ pages = [
     ),
     st.Page("views/tahapan.py", title=t("page_phases", lang), url_path="tahapan"),
     st.Page("views/kasus.py", title=t("page_cases", lang), url_path="kasus"),
+    st.Page("views/presentasi.py", title=t("page_presenter", lang), url_path="presentasi"),
 ]
 # Pages a role may not use are not in the navigation at all, so no URL reaches them.
 if context.role() in ("analyst", "admin"):

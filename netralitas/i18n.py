@@ -14,6 +14,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page_phases": ("Tahapan", "Phases"),
     "page_cases": ("Kasus", "Cases"),
     "page_upload": ("Unggah data", "Upload data"),
+    "page_presenter": ("Mode presentasi", "Presenter mode"),
     "language": ("Bahasa", "Language"),
     "filters": ("Filter", "Filters"),
     "reset_filters": ("Atur ulang filter", "Reset filters"),

@@ -82,6 +82,11 @@ def render() -> None:
                 key=_widget_key(name),
                 placeholder=everything,
             )
+        if st.button(t("page_presenter", lang), width="stretch", key="to_presenter"):
+            st.switch_page(
+                "views/presentasi.py",
+                query_params={**current.to_query_params(), "presenter": "1", "slide": "1"},
+            )
         if st.button(t("reset_filters", lang), width="stretch"):
             context.set_filters(Filters())
             request_widget_sync()

