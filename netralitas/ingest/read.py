@@ -166,10 +166,29 @@ def _dedupe(headers: list[str]) -> list[str]:
     return out
 
 
-def read_csv_bytes(data: bytes, checksum: str) -> RawTable:
+def utf8_body(data: bytes) -> tuple[bytes, str]:
+    """The file as UTF-8 bytes for pyarrow, and the encoding it came in. UTF-8 files (the common case)
+    are passed through without a copy; the encoding is judged on the first lines, and a later invalid
+    byte sends the whole file through decode_text."""
+    prefix = data[:200_000]
+    if len(data) > len(prefix) and b"\n" in prefix:
+        prefix = prefix[: prefix.rindex(b"\n") + 1]  # never cut a multi-byte character in half
+    _text, encoding = decode_text(prefix)
+    if encoding == "utf-8":
+        return data, encoding
+    if encoding == "utf-8-sig":
+        return data[3:], encoding
     text, encoding = decode_text(data)
-    text = text.lstrip("\ufeff")
-    head_lines = text[:200_000].splitlines()[:HEADER_SCAN_ROWS]
+    return text.encode("utf-8"), encoding
+
+
+def read_csv_bytes(data: bytes, checksum: str, transcode: bool = False) -> RawTable:
+    if transcode:
+        text, encoding = decode_text(data)
+        body = text.lstrip("\ufeff").encode("utf-8")
+    else:
+        body, encoding = utf8_body(data)
+    head_lines = body[:200_000].decode("utf-8", errors="replace").splitlines()[:HEADER_SCAN_ROWS]
     delim = choose_delimiter(head_lines)
     head_rows = list(csv.reader(head_lines, delimiter=delim))
     h = find_header(head_rows)
@@ -181,7 +200,6 @@ def read_csv_bytes(data: bytes, checksum: str) -> RawTable:
             "Berkas tidak berbentuk tabel (hanya satu kolom atau tanpa pemisah kolom).",
             "The file is not a table (one column only, or no column delimiter).",
         )
-    body = text.encode("utf-8")
     problems: list[RowProblem] = []
 
     def on_invalid(row: pacsv.InvalidRow) -> str:
@@ -215,11 +233,14 @@ def read_csv_bytes(data: bytes, checksum: str) -> RawTable:
             ),
         )
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        if not transcode and "utf8" in str(exc).lower().replace("-", ""):
+            # The first lines looked like UTF-8 but a later byte is not: judge the whole file.
+            return read_csv_bytes(data, checksum, transcode=True)
         raise refuse(f"Berkas CSV tidak dapat dibaca: {exc}", f"The CSV file cannot be read: {exc}") from exc
-    physical_lines = text.count("\n") + (0 if text.endswith("\n") else 1) - (h + 1)
+    physical_lines = body.count(b"\n") + (0 if body.endswith(b"\n") else 1) - (h + 1)
     if table.num_rows + len(problems) != physical_lines:
         # A quoted cell spans lines: number rows with the csv module, which counts lines exactly.
-        return _read_csv_slow(text, delim, h, headers, checksum, encoding)
+        return _read_csv_slow(body.decode("utf-8"), delim, h, headers, checksum, encoding)
     line_numbers = _line_numbers(h + 2, table.num_rows, {p.row for p in problems})
     table = table.append_column("_row", pa.array(line_numbers, pa.int32()))
     return RawTable(
