@@ -175,6 +175,12 @@ def cmd_user(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import main as bench_main
+
+    return bench_main(args.rows, args.runs, args.out, args.browser)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m netralitas", description="Netralitas ASN: impor dan ringkasan data."
@@ -222,6 +228,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--password-stdin", action="store_true", help="baca kata sandi dari stdin (untuk skrip)")
     common(p)
     p.set_defaults(func=cmd_user)
+
+    p = sub.add_parser("bench", help="ukur target kinerja (DESIGN.md) dibanding pandas biasa")
+    p.add_argument("--rows", type=int, default=1_000_000)
+    p.add_argument("--runs", type=int, default=10)
+    p.add_argument("--out", help="folder untuk JSON hasil (bawaan bench-results/)")
+    p.add_argument("--browser", action="store_true", help="ukur juga tampilan pertama di chromium")
+    p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("sample", help="data contoh sintetis")
     p.add_argument("--rows", type=int, default=5000)

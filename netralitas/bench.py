@@ -1,0 +1,325 @@
+"""`python -m netralitas bench`: the DESIGN.md targets measured on this machine, with a plain-pandas
+baseline measured in the same run. Prints a table and writes JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import charts, maps, metrics, queries
+from .filters import Filters
+from .mapmetrics import with_metrics
+from .store import Store
+
+TARGETS = {"import_s": 10.0, "render_ms": 250.0, "speedup": 5.0, "peak_mb": 1024.0, "map_kb": 200.0}
+
+
+def _overview(store: Store, f: Filters) -> list:
+    totals, breakdowns, trend, cal = queries.run_many(
+        store, [("totals", f, None), ("breakdowns", f, None), ("trend", f, None), ("calendar", None, None)]
+    )
+    t = metrics.totals_dict(totals)
+    provinces = pd.DataFrame(metrics.groups(breakdowns, "province"))
+    return [
+        charts.funnel(t, "Alur"),
+        charts.trend(trend, cal, f.election, "Tren"),
+        maps.province_choropleth(provinces, "cases", "Kasus"),
+        charts.ranked_bars(pd.DataFrame(metrics.groups(breakdowns, "violation_type")), "cases", "Jenis"),
+        charts.ranked_bars(pd.DataFrame(metrics.groups(breakdowns, "agency")), "cases", "Instansi"),
+    ]
+
+
+def _map(store: Store, f: Filters) -> list:
+    (breakdowns,) = queries.run_many(store, [("breakdowns", f, None)])
+    groups = with_metrics(pd.DataFrame(metrics.groups(breakdowns, "province")), "province")
+    return [maps.province_choropleth(groups, "cases", "Kasus")]
+
+
+def _agencies(store: Store, f: Filters) -> list:
+    league, breakdowns = queries.run_many(
+        store,
+        [("agencies", f, {"overdue_days": 14, "as_of": date.today(), "limit": 500}), ("breakdowns", f, None)],
+    )
+    return [
+        charts.ranked_bars(pd.DataFrame(metrics.groups(breakdowns, d)), "cases", d)
+        for d in ("agency_type", "position")
+    ]
+
+
+def _phases(store: Store, f: Filters) -> list:
+    phases, mix = queries.run_many(store, [("phases", f, None), ("phase_mix", f, None)])
+    return [charts.phase_bars(phases, {}, "cases", "Tahapan"), charts.phase_heatmap(mix, "Campuran")]
+
+
+def _cases(store: Store, f: Filters) -> list:
+    queries.run_many(store, [("case_count", f, {"search": ""}), ("cases", f, {"search": "", "limit": 5000})])
+    return []
+
+
+PAGES = {"ringkasan": _overview, "peta": _map, "instansi": _agencies, "tahapan": _phases, "kasus": _cases}
+
+
+def _timed(fn, runs: int) -> tuple[list[float], Any]:
+    out, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out, result
+
+
+def _summary(ms: list[float]) -> dict[str, float]:
+    ordered = sorted(ms)
+    return {
+        "median_ms": round(statistics.median(ordered), 1),
+        "p95_ms": round(ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))], 1),
+    }
+
+
+def pandas_baseline(frame: pd.DataFrame, f: Filters) -> dict:
+    """The usual Streamlit way: a cached DataFrame copied for the rerun, filtered and grouped in pandas."""
+    df = frame.copy()  # st.cache_data hands every rerun its own copy
+    mask = pd.Series(True, index=df.index)
+    if f.election:
+        mask &= df["election"].isin(f.election)
+    if f.province:
+        mask &= df["province_code"].isin(f.province)
+    df = df[mask]
+    status = df["status"].astype(str)
+    return {
+        "cases": len(df),
+        "violations": int(status.isin(["pelanggaran", "rekomendasi", "ditindaklanjuti"]).sum()),
+        "by_province": df.groupby("province_code", observed=True).size(),
+        "by_violation": df.groupby("violation_type", observed=True).size(),
+        "by_agency": df.groupby("agency", observed=True).size(),
+        "by_status": df.groupby("status", observed=True).size(),
+        "by_month": df.groupby(df["case_date"].dt.to_period("M")).size(),
+    }
+
+
+def duckdb_overview(store: Store, f: Filters) -> list:
+    return queries.run_many(store, [("totals", f, None), ("breakdowns", f, None), ("trend", f, None)])
+
+
+def run(
+    rows: int = 1_000_000,
+    runs: int = 10,
+    out_dir: Path | None = None,
+    seed: int = 2024,
+    browser: bool = False,
+) -> dict:
+    from .sample import write_sample
+
+    work = Path(tempfile.mkdtemp(prefix="netralitas-bench-"))
+    csv_path, db_path = work / "bench.csv", work / "bench.duckdb"
+    result: dict[str, Any] = {
+        "rows": rows,
+        "runs": runs,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "processor": platform.processor() or platform.machine(),
+        },
+    }
+    start = time.perf_counter()
+    write_sample(rows, csv_path, seed=seed)
+    result["generate_s"] = round(time.perf_counter() - start, 2)
+    result["csv_mb"] = round(csv_path.stat().st_size / 1e6, 1)
+
+    # The import runs in its own process, as an analyst's job would, so its peak memory is its own.
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "netralitas",
+            "import",
+            str(csv_path),
+            "--db",
+            str(db_path),
+            "--json",
+            "--source",
+            "bawaslu",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    result["import_s"] = round(time.perf_counter() - start, 2)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr)
+    report = json.loads(proc.stdout)
+    result["import_rows_loaded"] = report["rows_loaded"]
+    result["import_peak_mb"] = round(
+        max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024, 0
+    )
+
+    store = Store(db_path)
+    top = queries.run(store, "breakdowns")
+    top_province = str(top[top["dim"] == "province"].iloc[0]["key"])
+    scenarios = {
+        "no_filter": Filters(),
+        "filter_change": Filters(election=("pilkada-2024",), province=(top_province,)),
+    }
+    pages: dict[str, Any] = {}
+    for name, fn in PAGES.items():
+        pages[name] = {}
+        for label, f in scenarios.items():
+            fn(store, f)  # warm the OS page cache, as a running server would be
+            ms, figures = _timed(lambda fn=fn, f=f: fn(store, f), runs)
+            pages[name][label] = _summary(ms)
+            pages[name]["payload_kb"] = round(sum(len(fig.to_json()) for fig in figures) / 1024, 1)
+    result["pages"] = pages
+    result["province_map_kb"] = round(
+        len(json.dumps(maps.layer("province"), separators=(",", ":"))) / 1024, 1
+    )
+
+    with store.connect() as con:
+        frame = con.execute("SELECT * FROM cases").df()
+    comparison = {}
+    for label, f in scenarios.items():
+        pandas_ms, _ = _timed(lambda f=f: pandas_baseline(frame, f), runs)
+        duck_ms, _ = _timed(lambda f=f: duckdb_overview(store, f), runs)
+        p, d = _summary(pandas_ms), _summary(duck_ms)
+        comparison[label] = {"pandas": p, "duckdb": d, "speedup": round(p["median_ms"] / d["median_ms"], 1)}
+    result["overview_vs_pandas"] = comparison
+    if browser:
+        result["browser_first_view_s"] = first_view_seconds(db_path)
+    result["targets"] = TARGETS
+    result["verdict"] = verdict(result)
+    out_dir = out_dir or Path("bench-results")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"bench-{rows}.json"
+    path.write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
+    result["json_path"] = str(path)
+    return result
+
+
+def first_view_seconds(db_path: Path) -> float | None:
+    """Seconds from navigation until the overview's map has drawn, in Debian's chromium (None without one)."""
+    import shutil
+    import socket
+    import urllib.request
+
+    chromium = shutil.which("chromium")
+    if not chromium:
+        return None
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    root = Path(__file__).resolve().parents[1]
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(root / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+        ],
+        cwd=root,
+        env={**os.environ, "NETRALITAS_DB": str(db_path)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        with sync_playwright() as p:
+            b = p.chromium.launch(
+                executable_path=chromium,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            page = b.new_page(viewport={"width": 1920, "height": 1080})
+            start = time.perf_counter()
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.wait_for_function(
+                "() => document.querySelectorAll('path.choroplethlocation').length >= 38", timeout=60_000
+            )
+            seconds = time.perf_counter() - start
+            b.close()
+        return round(seconds, 2)
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def verdict(r: dict) -> dict[str, str]:
+    """Each target: met, or missed by how much."""
+
+    def check(value: float | None, limit: float, higher_is_better: bool = False) -> str:
+        if value is None:
+            return "not measured"
+        ok = value >= limit if higher_is_better else value <= limit
+        return "met" if ok else f"missed by {abs(value - limit):.1f}"
+
+    worst_render = max(v[s]["median_ms"] for v in r["pages"].values() for s in ("no_filter", "filter_change"))
+    out = {
+        "import ≤ 10 s": check(r["import_s"], TARGETS["import_s"]),
+        "import peak ≤ 1 GB (MB)": check(r["import_peak_mb"], TARGETS["peak_mb"]),
+        "page render median ≤ 250 ms (worst page)": check(worst_render, TARGETS["render_ms"]),
+        "≥ 5× faster than pandas": check(
+            min(c["speedup"] for c in r["overview_vs_pandas"].values()), TARGETS["speedup"], True
+        ),
+        "province map ≤ 200 KB": check(r["province_map_kb"], TARGETS["map_kb"]),
+    }
+    if "browser_first_view_s" in r:
+        out["first view ≤ 3 s"] = check(r["browser_first_view_s"], 3.0)
+    return out
+
+
+def format_table(r: dict) -> str:
+    lines = [
+        f"Netralitas benchmark: {r['rows']:,} rows, {r['runs']} runs per figure, {r['machine']['cpus']} CPUs, "
+        f"Python {r['machine']['python']}",
+        f"  generate sample CSV      {r['generate_s']:>8.2f} s   ({r['csv_mb']} MB)",
+        f"  import CSV               {r['import_s']:>8.2f} s   peak {r['import_peak_mb']:.0f} MB",
+        f"  province map layer       {r['province_map_kb']:>8.1f} KB",
+        "  page render (server side, all queries and figures)   median / p95 ms",
+        f"  {'page':<12}{'no filter':>20}{'filter change':>22}{'figure KB':>12}",
+    ]
+    for name, v in r["pages"].items():
+        nf, fc = v["no_filter"], v["filter_change"]
+        lines.append(
+            f"  {name:<12}{nf['median_ms']:>11.1f} / {nf['p95_ms']:<8.1f}{fc['median_ms']:>11.1f} / "
+            f"{fc['p95_ms']:<8.1f}{v['payload_kb']:>10.1f}"
+        )
+    lines.append("  overview aggregations vs plain pandas (cached DataFrame copied per rerun), median ms")
+    for label, c in r["overview_vs_pandas"].items():
+        lines.append(
+            f"  {label:<14} pandas {c['pandas']['median_ms']:>8.1f}   duckdb {c['duckdb']['median_ms']:>8.1f}"
+            f"   {c['speedup']:>5.1f}× faster"
+        )
+    if "browser_first_view_s" in r:
+        lines.append(f"  first complete view in chromium {r['browser_first_view_s']} s")
+    lines.append("  targets: " + "; ".join(f"{k}: {v}" for k, v in r["verdict"].items()))
+    lines.append(f"  JSON: {r.get('json_path', '')}")
+    return "\n".join(lines)
+
+
+def main(rows: int, runs: int, out: str | None, browser: bool) -> int:
+    result = run(rows, runs, Path(out) if out else None, browser=browser)
+    print(format_table(result))
+    return 0
