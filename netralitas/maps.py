@@ -46,7 +46,7 @@ def _clockwise(geom: dict) -> dict:
 def layer(level: str) -> dict:
     """The boundary layer for plotly: an administrator's official file if configured, else the built one."""
     official = config.setting(f"boundary_{level}")
-    source = geo.load_official_layer(official) if official else geo.load_layer(level)
+    source = geo.load_official_layer(official, level) if official else geo.load_layer(level)
     features = [
         {
             "type": "Feature",
