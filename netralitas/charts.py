@@ -120,7 +120,7 @@ def trend(
                 "line": {"width": 0},
             }
         )
-        if r.phase in ("kampanye", "pemungutan"):
+        if r.phase == "kampanye":  # one label per election: the campaign, where most cases fall
             name = r.name_id if lang == "id" else r.name_en
             notes.append(
                 {
@@ -135,9 +135,12 @@ def trend(
                 }
             )
     fig.update_layout(shapes=shapes, annotations=notes)
-    ticks = pd.date_range(start.normalize(), end, freq="3MS") if len(months) > 6 else months
+    years = (end - start).days / 365
+    freq = "12MS" if years > 4 else "6MS" if years > 2 else "3MS"
+    ticks = pd.date_range(start.normalize().replace(day=1), end, freq=freq) if len(months) > 6 else months
     fig.update_xaxes(tickvals=ticks, ticktext=[style.fmt_month(t.date(), lang) for t in ticks])
     fig.update_layout(title=title, bargap=0.1)
+    fig.update_xaxes(tickangle=0)
     return style.apply(fig, lang, presenter, height=360)
 
 

@@ -63,6 +63,11 @@ def _note(level: str, lang: str) -> str:
     return (OFFICIAL_NOTE if config.setting(f"boundary_{level}") else NOTE)[lang]
 
 
+# Indonesia spans ~46° of longitude and ~17.5° of (Mercator) latitude: the map is drawn at this aspect so
+# plotly's geo frame, which keeps the aspect and fills the height, never crops Papua off the right.
+ASPECT = 2.35
+
+
 def choropleth(
     values: pd.DataFrame,
     metric: str,
@@ -72,6 +77,7 @@ def choropleth(
     presenter: bool = False,
     codes: list[str] | None = None,
     percent: bool = False,
+    width_hint: int = 840,
 ) -> go.Figure:
     """Regions coloured by `metric` (a column of `values`, keyed by `key`); regions without data are
     drawn in a neutral grey, never left out. Hover: name, value and rank."""
@@ -128,7 +134,17 @@ def choropleth(
                 "%{customdata[2]} / %{customdata[3]}<extra></extra>",
             )
         )
-    fig.update_geos(visible=False, fitbounds="locations", projection_type="mercator", bgcolor="white")
+    if level == "province" and codes is None:
+        # the whole country: a fixed frame fills the chart (fitbounds left it at a third of the width)
+        fig.update_geos(
+            visible=False,
+            projection_type="mercator",
+            bgcolor="white",
+            lonaxis_range=[94.8, 141.2],
+            lataxis_range=[-11.2, 6.2],
+        )
+    else:
+        fig.update_geos(visible=False, fitbounds="locations", projection_type="mercator", bgcolor="white")
     fig.add_annotation(
         text=_note(level, lang),
         showarrow=False,
@@ -141,7 +157,12 @@ def choropleth(
         font={"size": 14 if presenter else 10, "color": style.MUTED},
     )
     fig.update_layout(clickmode="event+select", dragmode=False)
-    fig = style.apply(fig, lang, presenter, height=520 if presenter else 430)
+    height = (
+        min(620, int(width_hint / ASPECT) + 40)
+        if level == "province" and codes is None
+        else (560 if presenter else 460)
+    )
+    fig = style.apply(fig, lang, presenter, height=height)
     fig.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 0})
     return fig
 
@@ -153,8 +174,19 @@ def province_choropleth(
     lang: str = "id",
     presenter: bool = False,
     percent: bool = False,
+    width_hint: int = 840,
 ) -> go.Figure:
-    return choropleth(values, metric, metric_label, "province", lang, presenter, percent=percent)
+    """width_hint: the pixels the chart gets (about 840 in a 3/5 column at 1920 px; 1800 in presenter mode)."""
+    return choropleth(
+        values,
+        metric,
+        metric_label,
+        "province",
+        lang,
+        presenter,
+        percent=percent,
+        width_hint=1800 if presenter else width_hint,
+    )
 
 
 def regency_choropleth(

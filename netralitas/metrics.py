@@ -41,6 +41,8 @@ def totals_dict(frame: pd.DataFrame) -> dict[str, Any]:
     out = {k: _int(row[k]) for k in COUNTS}
     out["follow_up_rate"] = follow_up_rate(out["followed_up"], out["recommendations"])
     out["records_blocked"] = _int(row["records_blocked"])
+    if "processed" in row:
+        out["processed"] = _int(row["processed"])
     for k in ("days_to_recommendation", "days_to_follow_up"):
         v = row[k]
         out[k] = None if v is None or pd.isna(v) else float(v)
