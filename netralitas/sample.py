@@ -1,20 +1,32 @@
-"""Synthetic sample data, calibrated to the published figures in FACTS.md, shaped like a real export.
+"""Synthetic case data for demos, tests and the benchmark, shaped like a real Bawaslu/KASN export.
 
-Names are obviously fictitious (surnames "Rekaan", "Contoh", "Sampel", …); NIPs are valid-looking
-(birth date, appointment month, sex, serial) and consistent with the incident date. Everything is
-numpy-vectorised and deterministic for a seed: a million rows take seconds.
+The figures are calibrated to the published ones in FACTS.md (positions, violation types, the provinces and
+agencies that reported most in 2020, the follow-up funnel); places, agencies, phases and vocabularies come
+from the reference tables in data/reference/. People are obviously fictitious ("Budi Rekaan", "Siti
+Contoh") and NIPs only look valid: birth date, appointment month, sex and serial, consistent with each
+other and with the incident date.
+
+Everything is numpy-vectorised and deterministic for a seed (same seed, same DataFrame, same file bytes):
+a million rows take a couple of seconds. ``messy=True`` writes the file analysts really receive: title
+rows, semicolons, cp1252, CRLF, dates and names written in several ways, free-text statuses.
 """
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from .reference import provinces, regencies, vocabulary
+REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
 
 COLUMNS = [
     "No. Register",
@@ -38,395 +50,534 @@ COLUMNS = [
     "Rekomendasi Sanksi",
     "Blokir Data Kepegawaian",
 ]
-ELECTIONS = {  # share of rows, and the follow-up rate of that season (FACTS.md: 35%–80% in 2020)
-    "pilkada-2020": (0.36, "Pilkada 2020", 0.56),
-    "pilkada-2024": (0.28, "Pilkada 2024", 0.68),
-    "pemilu-2024": (0.22, "Pemilu 2024", 0.62),
-    "pemilu-2019": (0.14, "Pemilu 2019", 0.50),
+DATE_COLUMNS = ("Tanggal Kejadian", "Tanggal Laporan", "Tanggal Rekomendasi", "Tanggal Tindak Lanjut")
+XLSX_MAX_ROWS = 200_000
+TITLE_ROWS = ("REKAPITULASI PENANGANAN PELANGGARAN NETRALITAS ASN", "Sumber: data contoh / sample data")
+FICTITIOUS_SURNAMES = ("Fiktif", "Contoh", "Sampel", "Rekaan", "Samaran")
+
+
+@dataclass(frozen=True)
+class ElectionProfile:
+    share: float  # of all cases
+    follow_up: float  # share of recommendations the PPK followed up (FACTS.md: 35%-80% in 2020)
+    sources: tuple[float, float, float]  # Bawaslu, KASN, BKN (KASN was dissolved in 2024)
+    hotspot_scale: float  # how strongly the 2020 hotspots (provinces, agencies) show in this election
+
+
+ELECTIONS = {
+    "pilkada-2020": ElectionProfile(0.36, 0.75, (0.45, 0.45, 0.10), 1.0),
+    "pilkada-2024": ElectionProfile(0.28, 0.52, (0.70, 0.00, 0.30), 0.6),
+    "pemilu-2024": ElectionProfile(0.22, 0.64, (0.55, 0.30, 0.15), 0.45),
+    "pemilu-2019": ElectionProfile(0.14, 0.58, (0.60, 0.35, 0.05), 0.6),
 }
-PHASE_WEIGHT = {
-    "pra-tahapan": 0.10,
-    "pendaftaran": 0.28,
-    "kampanye": 0.45,
-    "masa-tenang": 0.05,
-    "pemungutan": 0.04,
-    "rekapitulasi": 0.05,
-    "pasca": 0.03,
-}
-POSITIONS = {
+SOURCES = ("Bawaslu", "KASN", "BKN")
+PHASES = ("pra-tahapan", "pendaftaran", "kampanye", "masa-tenang", "pemungutan", "rekapitulasi", "pasca")
+PHASE_WEIGHTS = (0.10, 0.28, 0.45, 0.05, 0.04, 0.05, 0.03)
+POSITION_SHARES = {  # KASN, 26 Jun 2020 (the first five); pengawas and lainnya share the rest
     "jpt": 0.36,
     "fungsional": 0.17,
     "administrator": 0.13,
     "pelaksana": 0.12,
-    "kepala-wilayah": 0.07,
     "pengawas": 0.10,
+    "kepala-wilayah": 0.07,
     "lainnya": 0.05,
 }
-VIOLATIONS = {
+VIOLATION_SHARES = {  # KASN, Nov 2020 (the first five); the other types share the rest
     "media-sosial": 0.242,
     "keberpihakan": 0.148,
     "pendekatan-parpol": 0.142,
     "deklarasi": 0.109,
+    "kampanye": 0.075,
     "keputusan": 0.09,
-    "kampanye": 0.07,
-    "foto-simbol": 0.06,
     "alat-peraga": 0.04,
+    "foto-simbol": 0.06,
     "pencalonan": 0.035,
-    "fasilitas-negara": 0.03,
     "politik-uang": 0.02,
+    "fasilitas-negara": 0.025,
     "lainnya": 0.014,
 }
-# Provinces that reported most in 2020 (KASN, 30 Sep 2020) and Bawaslu's 2024 vulnerability list.
-HOTSPOTS_2020 = {"74": 9.0, "52": 8.3, "33": 7.4, "73": 4.9, "35": 4.2}
-HOTSPOTS_2024 = {"82": 3.0, "71": 3.0, "91": 3.0, "31": 3.0, "34": 3.0}
-AGENCY_HOTSPOTS = {"3303": 6.0, "7407": 4.0, "3506": 3.0, "1613": 2.5, "5204": 2.5}
-CENTRAL = [
-    "Kementerian Dalam Negeri",
-    "Kementerian Agama",
-    "Kementerian Pendidikan Dasar dan Menengah",
-    "Kementerian Kesehatan",
-    "Kementerian Pertanian",
-    "Badan Kepegawaian Negara",
-    "Badan Pusat Statistik",
-    "Kementerian Desa dan Pembangunan Daerah Tertinggal",
-    "Badan Pertanahan Nasional",
-    "Kementerian Sosial",
-]
-GIVEN = [
-    "Budi",
-    "Siti",
-    "Agus",
-    "Dewi",
-    "Ahmad",
-    "Sri",
-    "Andi",
-    "Nur",
-    "Rudi",
-    "Rina",
-    "Hendra",
-    "Wati",
-    "Yusuf",
-    "Ratna",
-    "Eko",
-    "Fitri",
-    "Bambang",
-    "Lestari",
-    "Dedi",
-    "Ani",
-    "Joko",
-    "Made",
-    "Ketut",
-    "Yohanes",
-    "Maria",
-]
-SURNAMES = ["Rekaan", "Contoh", "Sampel", "Fiktif", "Samaran"]
-BLANK_SHARE = 0.03
+# How much more (or less) likely a violation type is in a phase: parties are approached before the
+# registration, social media fills the campaign, decisions and money come around the vote.
+PHASE_AFFINITY = {
+    "pra-tahapan": {"pendekatan-parpol": 3, "pencalonan": 2, "deklarasi": 1.5, "kampanye": 0.3, "politik-uang": 0.3},
+    "pendaftaran": {"pendekatan-parpol": 2.5, "deklarasi": 3, "pencalonan": 3, "kampanye": 0.5, "alat-peraga": 0.5},
+    "kampanye": {
+        "media-sosial": 1.5,
+        "kampanye": 2,
+        "alat-peraga": 2,
+        "foto-simbol": 1.5,
+        "deklarasi": 0.4,
+        "pendekatan-parpol": 0.4,
+        "pencalonan": 0.2,
+    },
+    "masa-tenang": {"politik-uang": 4, "keputusan": 2, "fasilitas-negara": 2, "pencalonan": 0.1, "deklarasi": 0.1},
+    "pemungutan": {"keputusan": 3, "politik-uang": 3, "keberpihakan": 2, "pencalonan": 0.1, "deklarasi": 0.1},
+    "rekapitulasi": {"keputusan": 3, "keberpihakan": 2, "lainnya": 2, "pencalonan": 0.1, "deklarasi": 0.1},
+    "pasca": {"keputusan": 2, "lainnya": 3, "pencalonan": 0.1, "deklarasi": 0.1, "alat-peraga": 0.2},
+}
+# KASN, 30 Sep 2020: ASN reported per province and per agency, of 694 in all. Sumatera Selatan is raised
+# so that Kab. Musi Rawas Utara's 19 fit inside it.
+PROVINCE_HOTSPOTS_2020 = {"74": 90 / 694, "52": 83 / 694, "33": 74 / 694, "73": 49 / 694, "35": 42 / 694, "16": 0.04}
+AGENCY_HOTSPOTS_2020 = {"3303": 56 / 694, "7407": 34 / 694, "3506": 21 / 694, "1613": 19 / 694, "5204": 18 / 694}
+# Bawaslu, 6 Feb 2024: highest ASN-neutrality vulnerability in Pemilu 2024.
+PROVINCE_VULNERABLE_2024 = {"82": 0.05, "71": 0.05, "91": 0.05, "31": 0.05, "34": 0.05}
+PILKADA_2020_REGIONS = 261  # 270 elections in 2020, 9 of them for a governor
+NO_PILKADA_2020 = ("11", "31")  # Aceh and DKI Jakarta held no regional election in 2020
+AGENCY_KIND_SHARES = {"local": 0.78, "provinsi": 0.12, "pusat": 0.10}
+CENTRAL_AGENCIES = {
+    "Kementerian Agama": 0.22,
+    "Kementerian Pendidikan dan Kebudayaan": 0.12,
+    "Kementerian Dalam Negeri": 0.09,
+    "Kementerian Kesehatan": 0.07,
+    "Kementerian Pertanian": 0.06,
+    "Kementerian Desa dan Pembangunan Daerah Tertinggal": 0.06,
+    "Kementerian Sosial": 0.05,
+    "Kementerian Keuangan": 0.05,
+    "Kementerian Agraria dan Tata Ruang/BPN": 0.05,
+    "Kementerian Perhubungan": 0.04,
+    "Badan Kepegawaian Negara": 0.04,
+    "Badan Pusat Statistik": 0.05,
+    "Badan Pengawasan Keuangan dan Pembangunan": 0.03,
+    "Badan Narkotika Nasional": 0.03,
+    "Badan Meteorologi Klimatologi dan Geofisika": 0.02,
+    "Lembaga Administrasi Negara": 0.02,
+}
+STATUS_STAGES = {"dilaporkan": 0.03, "tidak-diregistrasi": 0.10, "diproses": 0.05}  # case level
+VIOLATION_RATE = 0.70  # of all reported persons
+RECOMMENDATION_RATE = 0.90  # of violations
+SANCTION_SHARES = {"ringan": 0.20, "sedang": 0.55, "berat": 0.10, "moral": 0.15}
+BLOCKED_RATE = 0.05  # of recommendations not followed up
+TEMUAN_RATE = 0.30
+MULTI_PERSON = (0.90, 0.07, 0.03)  # cases naming 1, 2, 3 persons
+BLANK_RATES = {  # optional cells left empty, as in real files
+    "Tahapan": 0.03,
+    "Tanggal Kejadian": 0.04,
+    "Kabupaten/Kota": 0.03,
+    "Jenis Instansi": 0.03,
+    "Jabatan": 0.04,
+    "NIP": 0.03,
+    "Jenis Pelanggaran": 0.02,
+    "Asal Temuan": 0.02,
+    "Rekomendasi Sanksi": 0.03,
+}
+GIVEN_NAMES = {
+    1: (
+        "Budi", "Agus", "Ahmad", "Andi", "Rudi", "Hendra", "Yusuf", "Eko", "Bambang", "Dedi", "Joko", "Made",
+        "Ketut", "Yohanes", "Wayan", "Hasan", "Irfan", "Arif", "Slamet", "Ma'ruf", "Muhammad", "Rahmat",
+        "Fransiskus", "Sutrisno",
+    ),
+    2: (
+        "Siti", "Dewi", "Sri", "Nur", "Rina", "Wati", "Ratna", "Fitri", "Lestari", "Ani", "Maria", "Yuliana",
+        "Kartika", "Indah", "Rahmawati", "Nurul", "Endang", "Wulan", "Nur'aini", "Putu", "Theresia", "Ayu",
+        "Hartini", "Susanti",
+    ),
+}  # fmt: skip
+
+# ---- messy spellings ---------------------------------------------------------------------------------
+MONTHS_FULL = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+    "Nopember", "Desember",
+)  # fmt: skip
+MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nov", "Des")
+MESSY_DATE_STYLES = {"dmy_slash": 0.30, "dmy_dash_yy": 0.15, "month_full": 0.20, "month_short": 0.25, "iso": 0.10}
+PROVINCE_ABBREVIATIONS = {
+    "Jawa Tengah": ("Jateng",),
+    "Jawa Timur": ("Jatim",),
+    "Jawa Barat": ("Jabar",),
+    "DI Yogyakarta": ("DIY", "Daerah Istimewa Yogyakarta"),
+    "DKI Jakarta": ("Jakarta",),
+    "Nusa Tenggara Barat": ("NTB",),
+    "Nusa Tenggara Timur": ("NTT",),
+    "Sulawesi Tenggara": ("Sultra",),
+    "Sulawesi Selatan": ("Sulsel",),
+    "Sulawesi Utara": ("Sulut",),
+    "Sulawesi Tengah": ("Sulteng",),
+    "Sumatera Utara": ("Sumut", "Sumatra Utara"),
+    "Sumatera Barat": ("Sumbar",),
+    "Sumatera Selatan": ("Sumsel",),
+    "Kepulauan Riau": ("Kepri",),
+    "Kepulauan Bangka Belitung": ("Babel",),
+    "Kalimantan Timur": ("Kaltim",),
+    "Kalimantan Barat": ("Kalbar",),
+    "Kalimantan Selatan": ("Kalsel",),
+    "Kalimantan Tengah": ("Kalteng",),
+    "Maluku Utara": ("Malut",),
+    "Aceh": ("Nanggroe Aceh Darussalam",),
+    "Papua Barat": ("Irian Jaya Barat",),
+}
+MESSY_STATUS_PHRASES = {  # canonical status code -> free text as files write it
+    "ditindaklanjuti": ("Sudah ditindaklanjuti PPK", "Sudah TL"),
+    "rekomendasi": ("Belum TL", "Belum ditindaklanjuti PPK"),
+    "diproses": ("Dalam proses klarifikasi",),
+    "bukan-pelanggaran": ("Tidak terbukti",),
+    "tidak-diregistrasi": ("Tidak diregistrasi",),
+    "pelanggaran": ("Terbukti melanggar",),
+}
+MESSY_POSITION_WORDS = {  # canonical position code -> job titles as files write them
+    "kepala-wilayah": ("Camat", "Lurah"),
+    "jpt": ("JPT Pratama", "Kepala Dinas", "Sekretaris Daerah"),
+    "administrator": ("Kepala Bidang", "Kepala Bagian"),
+    "pengawas": ("Kepala Seksi", "Kasubbag Umum"),
+    "fungsional": ("Guru", "Penyuluh Pertanian", "Bidan"),
+    "pelaksana": ("Staf", "Pelaksana"),
+}
+MESSY_SHARE = 0.6  # of the cells that have another spelling, how many use it
 
 
-def _choice(rng: np.random.Generator, weights: dict[str, float], n: int) -> np.ndarray:
-    keys = np.array(list(weights))
-    p = np.array(list(weights.values()), dtype=float)
-    return keys[rng.choice(len(keys), size=n, p=p / p.sum())]
+# ---- reference data ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Reference:
+    calendar: pd.DataFrame
+    labels: dict[str, dict[str, str]]  # field -> code -> label_id
+    provinces: pd.DataFrame
+    regencies: pd.DataFrame
 
 
-def _lookup(values: np.ndarray, mapping: dict) -> np.ndarray:
-    """mapping[v] for every v, computed once per distinct value (vectorised)."""
-    inverse, uniq = pd.factorize(values)
-    return np.array([mapping[u] for u in uniq], dtype=object)[inverse]
+@lru_cache(maxsize=1)
+def _reference() -> _Reference:
+    """The reference tables, read once (on first use, never at import)."""
+
+    def read(name: str) -> pd.DataFrame:
+        return pd.read_csv(REFERENCE_DIR / name, dtype=str, keep_default_na=False)
+
+    vocab = read("vocabularies.csv")
+    labels: dict[str, dict[str, str]] = {}
+    for field, code, label in vocab[["field", "code", "label_id"]].itertuples(index=False):
+        labels.setdefault(field, {})[code] = label
+    provinces = read("provinces.csv").sort_values("code", ignore_index=True)
+    regencies = read("regencies.csv").sort_values("code", ignore_index=True)
+    for frame in (provinces, regencies):
+        frame["population"] = pd.to_numeric(frame["population"], errors="coerce")
+        frame["population"] = frame["population"].fillna(frame["population"].median())
+    return _Reference(read("calendar.csv"), labels, provinces, regencies)
 
 
-def _calendar() -> pd.DataFrame:
-    from .config import REFERENCE_DIR
-
-    return pd.read_csv(REFERENCE_DIR / "calendar.csv", parse_dates=["start_date", "end_date"])
-
-
-def _iso(days: np.ndarray, valid: np.ndarray) -> np.ndarray:
-    """datetime64[D] to 'yyyy-mm-dd' strings, '' where not valid."""
-    text = np.datetime_as_string(days, unit="D")
-    return np.where(valid, text, "")
+# ---- small vectorised helpers --------------------------------------------------------------------------
+def _draw(rng: np.random.Generator, weights, n: int) -> np.ndarray:
+    """n indices into `weights` (a sequence or a dict's values), drawn with those weights."""
+    p = np.asarray(list(weights.values()) if isinstance(weights, dict) else weights, dtype=float)
+    return rng.choice(len(p), size=n, p=p / p.sum())
 
 
-def generate_cases(rows: int, seed: int = 2024) -> pd.DataFrame:
-    """`rows` case rows with Indonesian headers and labels, as a Bawaslu/KASN export would have them."""
+def _uniform_int(rng: np.random.Generator, low: np.ndarray | int, high: np.ndarray | int, n: int) -> np.ndarray:
+    """Integers uniform in [low, high] (inclusive, element-wise)."""
+    low, high = np.asarray(low), np.asarray(high)
+    return low + np.floor(rng.random(n) * (high - low + 1)).astype(np.int64)
+
+
+def _take(labels, idx: np.ndarray) -> pa.Array:
+    """labels[idx] as an Arrow string array (a dictionary decode, done in C++)."""
+    return pc.take(pa.array(list(labels), pa.string()), pa.array(np.asarray(idx, dtype=np.int32)))
+
+
+def _fit_matrix(base: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Iterative proportional fitting: scale `base` until its row and column sums are `rows` and `cols`."""
+    m = base.astype(float).copy()
+    for _ in range(200):
+        m *= (rows / m.sum(axis=1))[:, None]
+        m *= cols / m.sum(axis=0)
+    return m
+
+
+# ---- the simulation ----------------------------------------------------------------------------------
+@dataclass
+class _Cases:
+    """One synthetic data set as codes and integers (days since 1970-01-01); rendered to text later."""
+
+    election: np.ndarray  # index into elections
+    elections: list[str]
+    election_labels: list[str]
+    register: np.ndarray  # case number within its election
+    source: np.ndarray
+    phase: np.ndarray
+    incident: np.ndarray
+    report: np.ndarray
+    recommendation: np.ndarray  # -1 when none
+    follow_up: np.ndarray  # -1 when none
+    regency: np.ndarray  # index into the regency table
+    agency: np.ndarray  # index into agency_names
+    agency_names: list[str]
+    agency_type: np.ndarray  # index into AGENCY_TYPES
+    position: np.ndarray
+    sex: np.ndarray
+    name: np.ndarray  # index into names
+    names: list[str]
+    nip: np.ndarray  # int64, 18 digits
+    violation: np.ndarray
+    origin: np.ndarray
+    status: np.ndarray
+    sanction: np.ndarray  # -1 when none
+    blocked: np.ndarray  # 0 "", 1 "Tidak", 2 "Ya"
+    blank: dict[str, np.ndarray]  # column -> rows left empty
+
+
+AGENCY_TYPES = ("pusat", "provinsi", "kabupaten", "kota")
+STATUSES = (
+    "dilaporkan",
+    "tidak-diregistrasi",
+    "diproses",
+    "bukan-pelanggaran",
+    "pelanggaran",
+    "rekomendasi",
+    "ditindaklanjuti",
+)
+SANCTIONS = tuple(SANCTION_SHARES)
+POSITIONS = tuple(POSITION_SHARES)
+VIOLATIONS = tuple(VIOLATION_SHARES)
+ORIGINS = ("temuan", "laporan")
+
+
+def _pilkada_2020_regions(regencies: pd.DataFrame) -> np.ndarray:
+    """A fixed subset of about 261 regencies that held a regional election in 2020 (the five agencies that
+    reported most among them), at least one in every province but Aceh and DKI Jakarta."""
+    fixed = np.random.default_rng(20201209).random(len(regencies))
+    prov = regencies["province_code"].to_numpy()
+    eligible = ~np.isin(prov, NO_PILKADA_2020)
+    fixed[~eligible] = np.inf
+    fixed[np.isin(regencies["code"].to_numpy(), list(AGENCY_HOTSPOTS_2020))] = -1.0
+    held = np.zeros(len(regencies), dtype=bool)
+    held[np.argsort(fixed, kind="stable")[:PILKADA_2020_REGIONS]] = True
+    for p in np.unique(prov[eligible]):  # every other province had at least one
+        in_p = np.flatnonzero(prov == p)
+        if not held[in_p].any():
+            held[in_p[np.argmin(fixed[in_p])]] = True
+    return held
+
+
+def _regency_weights(election: str, ref: _Reference) -> np.ndarray:
+    """Probability of each regency being the place of a case of `election`."""
+    regs, provs = ref.regencies, ref.provinces
+    profile = ELECTIONS[election]
+    reg_prov = regs["province_code"].to_numpy()
+    held = _pilkada_2020_regions(regs) if election == "pilkada-2020" else np.ones(len(regs), dtype=bool)
+    prov_codes = provs["code"].to_numpy()
+    prov_held = np.array([held[reg_prov == p].any() for p in prov_codes])
+
+    # provinces: the 2020 hotspots (scaled), the 2024 vulnerability list, the rest by sqrt(population)
+    fixed = {p: s * profile.hotspot_scale for p, s in PROVINCE_HOTSPOTS_2020.items()}
+    if election == "pemilu-2024":
+        fixed.update(PROVINCE_VULNERABLE_2024)
+    is_fixed = np.isin(prov_codes, list(fixed))
+    share = np.where(prov_held & ~is_fixed, np.sqrt(provs["population"].to_numpy(dtype=float)), 0.0)
+    share *= (1.0 - sum(fixed.values())) / share.sum()
+    share[is_fixed] = [fixed[p] for p in prov_codes[is_fixed]]
+    share /= share.sum()
+
+    # regencies within their province: by sqrt(population), the agencies that reported most raised
+    base = np.where(held, np.sqrt(regs["population"].to_numpy(dtype=float)), 0.0)
+    weights = np.zeros(len(regs))
+    hot = {c: s * profile.hotspot_scale for c, s in AGENCY_HOTSPOTS_2020.items()}
+    reg_codes = regs["code"].to_numpy()
+    for i, p in enumerate(prov_codes):
+        in_p = reg_prov == p
+        if share[i] == 0 or not base[in_p].any():
+            continue
+        within = base * in_p / base[in_p].sum()
+        targets = {c: min(s / share[i], 0.8) for c, s in hot.items() if c[:2] == p}
+        if targets:
+            is_hot = np.isin(reg_codes, list(targets))
+            within[in_p & ~is_hot] *= (1 - sum(targets.values())) / within[in_p & ~is_hot].sum()
+            within[is_hot] = [targets[c] for c in reg_codes[is_hot]]
+        weights += within * share[i]
+    return weights / weights.sum()
+
+
+def _violation_given_phase() -> np.ndarray:
+    """P(violation type | phase), 7 x 12, fitted so that the overall shares are VIOLATION_SHARES."""
+    base = np.ones((len(PHASES), len(VIOLATIONS)))
+    for i, phase in enumerate(PHASES):
+        for v, factor in PHASE_AFFINITY.get(phase, {}).items():
+            base[i, VIOLATIONS.index(v)] = factor
+    rows = np.array(PHASE_WEIGHTS) / sum(PHASE_WEIGHTS)
+    cols = np.array(list(VIOLATION_SHARES.values()))
+    joint = _fit_matrix(base * rows[:, None] * cols[None, :], rows, cols / cols.sum())
+    return joint / joint.sum(axis=1, keepdims=True)
+
+
+def _simulate(rows: int, seed: int) -> _Cases:
+    ref = _reference()
     rng = np.random.default_rng(seed)
-    vocab = vocabulary()
-    label = {f: {c: vocab.label(f, c) for c in vocab.codes(f)} for f in vocab.labels}
-    cal = _calendar()
-    regs = regencies()
-    provs = provinces().set_index("code")
+    elections = list(ELECTIONS)
+    cal = ref.calendar
+    election_labels = [cal.loc[cal["election"] == e, "name_id"].iloc[0] for e in elections]
 
-    # cases and persons: ~10% of cases name 2-3 persons, who share the case number
-    persons = rng.choice([1, 2, 3], size=rows, p=[0.9, 0.07, 0.03])
-    case_of_row = np.repeat(np.arange(rows), persons)[:rows]
-    first_of_case = np.r_[True, case_of_row[1:] != case_of_row[:-1]]
-    # every row of a case takes its place and dates from the case's first row
-    first_row = np.maximum.accumulate(np.where(first_of_case, np.arange(rows), 0))
+    # cases: about 10% name 2 or 3 persons; the last case is cut to fill exactly `rows`
+    sizes = _draw(rng, MULTI_PERSON, max(rows, 1)) + 1
+    ends = np.cumsum(sizes)
+    n_cases = int(np.searchsorted(ends, rows) + 1) if rows else 0
+    sizes = sizes[:n_cases]
+    if n_cases:
+        sizes[-1] -= ends[n_cases - 1] - rows
 
-    election = _choice(rng, {k: v[0] for k, v in ELECTIONS.items()}, rows)[case_of_row]
-    # location: regency drawn by population with the published hotspots raised, per election
-    pop = regs["population"].fillna(regs["population"].median()).to_numpy(dtype=float) ** 0.5
-    reg_codes, reg_prov = regs["code"].to_numpy(), regs["province_code"].to_numpy()
-    regency = np.empty(rows, dtype=object)
-    for e in ELECTIONS:
-        idx = np.flatnonzero(election == e)
-        if not len(idx):
-            continue
-        w = pop.copy()
-        hot = HOTSPOTS_2020 if e.startswith("pilkada-2020") or e == "pemilu-2019" else HOTSPOTS_2024
-        for code, factor in hot.items():
-            w[reg_prov == code] *= factor
-        for code, factor in AGENCY_HOTSPOTS.items():
-            w[reg_codes == code] *= factor if e == "pilkada-2020" else 1.0
-        if e.startswith("pilkada"):
-            # only regions holding an election that year: a fixed, seeded subset of about 270 regencies
-            held = np.random.default_rng(int(e[-4:])).random(len(w)) < 0.53
-            held[np.isin(reg_codes, list(AGENCY_HOTSPOTS))] = True
-            w = w * held
-        regency[idx] = reg_codes[rng.choice(len(w), size=len(idx), p=w / w.sum())]
-    regency = regency[first_row]
-    prov = regency.astype("U4").astype("U2")
+    # case level: election, source, phase and dates, place, violation type, origin, first stage
+    election = _draw(rng, [ELECTIONS[e].share for e in elections], n_cases)
+    source = np.empty(n_cases, dtype=np.int64)
+    phase = np.empty(n_cases, dtype=np.int64)
+    incident = np.empty(n_cases, dtype=np.int64)
+    regency = np.empty(n_cases, dtype=np.int64)
+    for k, e in enumerate(elections):
+        idx = np.flatnonzero(election == k)
+        source[idx] = _draw(rng, ELECTIONS[e].sources, len(idx))
+        windows = cal[cal["election"] == e].set_index("phase").reindex(list(PHASES))
+        start = pd.to_datetime(windows["start_date"]).to_numpy().astype("datetime64[D]").astype(np.int64)
+        end = pd.to_datetime(windows["end_date"]).to_numpy().astype("datetime64[D]").astype(np.int64)
+        phase[idx] = _draw(rng, PHASE_WEIGHTS, len(idx))
+        incident[idx] = _uniform_int(rng, start[phase[idx]], end[phase[idx]], len(idx))
+        regency[idx] = _draw(rng, _regency_weights(e, ref), len(idx))
+    report = incident + _uniform_int(rng, 0, 14, n_cases)
+    cumulative = _violation_given_phase().cumsum(axis=1)
+    violation = (rng.random(n_cases)[:, None] > cumulative[phase]).sum(axis=1).clip(0, len(VIOLATIONS) - 1)
+    origin = (rng.random(n_cases) >= TEMUAN_RATE).astype(np.int64)
+    stage = _draw(rng, [*STATUS_STAGES.values(), 1 - sum(STATUS_STAGES.values())], n_cases)
+    recommendation_lag = _uniform_int(rng, 10, 60, n_cases)
 
-    # dates: an incident inside the election's calendar, weighted by phase
-    incident = np.empty(rows, dtype="datetime64[D]")
-    phase = np.empty(rows, dtype=object)
-    for e in ELECTIONS:
-        idx = np.flatnonzero(election == e)
-        if not len(idx):
-            continue
-        rows_e = cal[cal["election"] == e]
-        ph = _choice(rng, {p: PHASE_WEIGHT[p] for p in rows_e["phase"]}, len(idx))
-        starts = dict(
-            zip(rows_e["phase"], rows_e["start_date"].to_numpy().astype("datetime64[D]"), strict=True)
+    # cases in the order of their report date; registers numbered in that order within each election
+    order = np.lexsort((rng.random(n_cases), report))
+    sizes, election, source, phase, incident, regency, report, violation, origin, stage, recommendation_lag = (
+        a[order]
+        for a in (
+            sizes,
+            election,
+            source,
+            phase,
+            incident,
+            regency,
+            report,
+            violation,
+            origin,
+            stage,
+            recommendation_lag,
         )
-        ends = dict(zip(rows_e["phase"], rows_e["end_date"].to_numpy().astype("datetime64[D]"), strict=True))
-        s = _lookup(ph, starts).astype("datetime64[D]")
-        span = _lookup(ph, {p: int((ends[p] - starts[p]).astype(int)) + 1 for p in starts}).astype(int)
-        incident[idx] = s + (rng.random(len(idx)) * span).astype(int)
-        phase[idx] = ph
-    incident, phase = incident[first_row], phase[first_row]
-    report = incident + rng.integers(0, 15, rows)[first_row]
+    )
+    register = np.empty(n_cases, dtype=np.int64)
+    for k in range(len(elections)):
+        idx = np.flatnonzero(election == k)
+        register[idx] = np.arange(1, len(idx) + 1)
 
-    # the funnel: reported >= processed >= violation >= recommendation >= followed up
-    follow = _lookup(election, {e: v[2] for e, v in ELECTIONS.items()}).astype(float)
-    u = rng.random(rows)
+    # person level: every row of a case shares the case's fields
+    case = np.repeat(np.arange(n_cases), sizes)
+    multi = np.repeat(sizes > 1, sizes)
+    election_r, stage_r, report_r = election[case], stage[case], report[case]
+
+    # the funnel: dilaporkan >= diproses >= pelanggaran >= rekomendasi >= ditindaklanjuti
+    decided = stage_r == len(STATUS_STAGES)
+    violated = decided & (rng.random(rows) < VIOLATION_RATE / (1 - sum(STATUS_STAGES.values())))
+    recommended = violated & (rng.random(rows) < RECOMMENDATION_RATE)
+    follow_rate = np.array([ELECTIONS[e].follow_up for e in elections])[election_r]
+    followed = recommended & (rng.random(rows) < follow_rate)
     status = np.select(
-        [u < 0.06, u < 0.12, u < 0.20, u < 0.30],
-        ["dilaporkan", "tidak-diregistrasi", "diproses", "bukan-pelanggaran"],
-        default="violation",
+        [followed, recommended, violated, decided],
+        [STATUSES.index(s) for s in ("ditindaklanjuti", "rekomendasi", "pelanggaran", "bukan-pelanggaran")],
+        default=stage_r,
     )
-    v = rng.random(rows)
-    violated = status == "violation"
-    status = np.where(violated & (v < 0.08), "pelanggaran", status)
-    recommended = violated & (v >= 0.08)
-    done = recommended & (rng.random(rows) < follow)
-    status = np.where(done, "ditindaklanjuti", np.where(recommended, "rekomendasi", status))
-    recommendation = report + rng.integers(10, 61, rows)
-    follow_up = recommendation + rng.integers(7, 121, rows)
-    sanction = np.where(
-        recommended, _choice(rng, {"sedang": 0.55, "ringan": 0.2, "berat": 0.1, "moral": 0.15}, rows), ""
-    )
-    blocked = np.where(
-        recommended & ~done,
-        np.where(rng.random(rows) < 0.05, "Ya", "Tidak"),
-        np.where(recommended, "Tidak", ""),
-    )
+    recommendation = np.where(recommended, report_r + recommendation_lag[case], -1)
+    follow_up = np.where(followed, recommendation + _uniform_int(rng, 7, 120, rows), -1)
+    sanction = np.where(recommended, _draw(rng, SANCTION_SHARES, rows), -1)
+    blocked = np.where(recommended, 1 + (~followed & (rng.random(rows) < BLOCKED_RATE)), 0)
 
-    # agencies: the regency government mostly, else the province or a central agency
-    kind = _choice(rng, {"local": 0.78, "provinsi": 0.12, "pusat": 0.10}, rows)
-    reg_name = dict(zip(regs["code"], regs["short_name"], strict=True))
-    reg_kind = dict(zip(regs["code"], regs["kind"], strict=True))
-    reg_full = dict(zip(regs["code"], regs["name"], strict=True))
-    central = np.array(CENTRAL)[rng.integers(0, len(CENTRAL), rows)]
-    local_name = _lookup(
-        regency,
-        {
-            r: f"Pemerintah {'Kabupaten' if reg_kind[r] == 'kabupaten' else 'Kota'} {reg_name[r]}"
-            for r in reg_name
-        },
+    # position and agency: camat and lurah work for the regency (in Jakarta, for the province)
+    regs, provs = ref.regencies, ref.provinces
+    position = _draw(rng, POSITION_SHARES, rows)
+    kind = _draw(rng, AGENCY_KIND_SHARES, rows)
+    kind[position == POSITIONS.index("kepala-wilayah")] = 0
+    central = _draw(rng, CENTRAL_AGENCIES, rows)
+    n_reg, n_prov = len(regs), len(provs)
+    prov_of_reg = np.searchsorted(provs["code"].to_numpy(), regs["province_code"].to_numpy())
+    jakarta = regs["province_code"].to_numpy() == "31"  # DKI's cities are not autonomous
+    local_agency = np.where(jakarta, n_reg + prov_of_reg, np.arange(n_reg))
+    local_type = np.where(jakarta, 1, np.where(regs["kind"].to_numpy() == "kota", 3, 2))
+    regency_r = regency[case]
+    agency = np.select(
+        [kind == 0, kind == 1],
+        [local_agency[regency_r], n_reg + prov_of_reg[regency_r]],
+        n_reg + n_prov + central,
     )
-    prov_name = provs["name"].to_dict()
-    agency = np.where(
-        kind == "local",
-        local_name,
-        np.where(
-            kind == "provinsi",
-            _lookup(prov, {p: f"Pemerintah Provinsi {n}" for p, n in prov_name.items()}),
-            central,
-        ),
-    )
-    agency_type = np.where(kind == "local", _lookup(regency, reg_kind), kind)
-
-    # persons: fictitious names, NIPs consistent with age and appointment
-    years = incident.astype("datetime64[Y]").astype(int) + 1970
-    birth_year = years - rng.integers(23, 59, rows)
-    birth = (birth_year - 1970).astype("datetime64[Y]") + rng.integers(0, 365, rows).astype("timedelta64[D]")
-    appoint_year = np.minimum(birth_year + 20 + rng.integers(1, 15, rows), years)
-    sex = rng.integers(1, 3, rows)
-    serial = rng.integers(1, 1000, rows)
-    nip = np.char.add(
-        np.char.add(
-            np.char.replace(np.datetime_as_string(birth, unit="D"), "-", ""),
-            np.char.add(appoint_year.astype(str), np.char.zfill(rng.integers(1, 13, rows).astype(str), 2)),
-        ),
-        np.char.add(sex.astype(str), np.char.zfill(serial.astype(str), 3)),
-    )
-    names = np.char.add(
-        np.char.add(np.array(GIVEN)[rng.integers(0, len(GIVEN), rows)], " "),
-        np.array(SURNAMES)[rng.integers(0, len(SURNAMES), rows)],
-    )
-    # the persons of one case differ: make the NIP serial unique within the case
-    source = _choice(rng, {"Bawaslu": 0.55, "KASN": 0.35, "BKN": 0.10}, rows)[case_of_row]
-    register = np.char.add(
-        np.char.add("SAMPEL/", election.astype(str)),
-        np.char.add("/", np.char.zfill(case_of_row.astype(str), 7)),
-    )
-    within = np.arange(rows) - first_row
-    nip = np.char.add(nip.astype("U15"), np.char.zfill(((serial + within * 7) % 1000).astype(str), 3))
-
-    def maybe_blank(values: np.ndarray) -> np.ndarray:
-        return np.where(rng.random(rows) < BLANK_SHARE, "", values)
-
-    frame = pd.DataFrame(
-        {
-            "No. Register": register,
-            "Sumber": source,
-            "Jenis Pemilihan": _lookup(election, {e: v[1] for e, v in ELECTIONS.items()}),
-            "Tahapan": maybe_blank(_lookup(phase, label["phase"])),
-            "Tanggal Kejadian": maybe_blank(_iso(incident, np.ones(rows, bool))),
-            "Tanggal Laporan": _iso(report, np.ones(rows, bool)),
-            "Tanggal Rekomendasi": _iso(recommendation, recommended),
-            "Tanggal Tindak Lanjut": _iso(follow_up, done),
-            "Provinsi": _lookup(prov, prov_name),
-            "Kabupaten/Kota": maybe_blank(_lookup(regency, reg_full)),
-            "Instansi": agency,
-            "Jenis Instansi": _lookup(agency_type, label["agency_type"]),
-            "Jabatan": maybe_blank(_lookup(_choice(rng, POSITIONS, rows), label["position"])),
-            "Nama Terlapor": names,
-            "NIP": maybe_blank(nip),
-            "Jenis Pelanggaran": maybe_blank(
-                _lookup(_choice(rng, VIOLATIONS, rows), label["violation_type"])
-            ),
-            "Asal Temuan": _lookup(_choice(rng, {"temuan": 0.3, "laporan": 0.7}, rows), label["origin"]),
-            "Status Penanganan": _lookup(status, label["status"]),
-            "Rekomendasi Sanksi": _lookup(sanction, {**label["sanction"], "": ""}),
-            "Blokir Data Kepegawaian": blocked,
-        }
-    )
-    return frame[COLUMNS]
-
-
-MONTHS_ID = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "Nopember",
-    "Desember",
-]
-MONTHS_SHORT = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nov", "Des"]
-PROVINCE_SPELLINGS = {
-    "Jawa Tengah": ["Jateng", "PROV. JAWA TENGAH"],
-    "Jawa Timur": ["Jatim", "Prov. Jawa Timur"],
-    "Jawa Barat": ["Jabar", "JAWA BARAT"],
-    "DI Yogyakarta": ["DIY", "D.I. Yogyakarta"],
-    "Nusa Tenggara Barat": ["NTB"],
-    "Nusa Tenggara Timur": ["NTT"],
-    "Sulawesi Tenggara": ["Sultra"],
-    "Sulawesi Selatan": ["Sulsel", "SULAWESI SELATAN"],
-    "Sumatera Utara": ["Sumut", "Sumatra Utara"],
-    "Kepulauan Riau": ["Kepri"],
-    "Kepulauan Bangka Belitung": ["Babel"],
-    "Kalimantan Timur": ["Kaltim"],
-}
-STATUS_PHRASES = {
-    "Ditindaklanjuti PPK": ["Sudah ditindaklanjuti PPK", "Sudah TL"],
-    "Rekomendasi sanksi": ["Belum TL", "Belum ditindaklanjuti PPK"],
-    "Diproses": ["Dalam proses klarifikasi"],
-    "Bukan pelanggaran": ["Tidak terbukti"],
-    "Tidak diregistrasi": ["Tidak diregistrasi"],
-    "Pelanggaran": ["Terbukti melanggar"],
-}
-POSITION_WORDS = {
-    "Kepala wilayah (camat/lurah)": ["Camat", "Lurah"],
-    "Jabatan Pimpinan Tinggi (JPT)": ["JPT Pratama", "Kepala Dinas"],
-    "Fungsional": ["Guru", "Fungsional"],
-    "Pelaksana": ["Staf", "Pelaksana"],
-}
-
-
-def _messy_dates(values: pd.Series, rng: np.random.Generator) -> np.ndarray:
-    """The same dates written five ways, as merged spreadsheets have them."""
-    d = pd.to_datetime(values, errors="coerce")
-    style = rng.integers(0, 5, len(values))
-    day, month, year = (
-        d.dt.day.astype("Int64").astype(str),
-        d.dt.month.fillna(1).astype(int),
-        d.dt.year.astype("Int64").astype(str),
-    )
-    forms = [
-        d.dt.strftime("%d/%m/%Y"),
-        d.dt.strftime("%d-%m-%y"),
-        day + " " + pd.Series(np.array(MONTHS_ID)[month - 1], index=values.index) + " " + year,
-        day + " " + pd.Series(np.array(MONTHS_SHORT)[month - 1], index=values.index) + " " + year,
-        d.dt.strftime("%Y-%m-%d"),
+    agency_type = np.select([kind == 0, kind == 1], [local_type[regency_r], 1], 0)
+    agency_names = [
+        f"Pemerintah {'Kota' if k == 'kota' else 'Kabupaten'} {s}"
+        for k, s in zip(regs["kind"], regs["short_name"], strict=True)
     ]
-    out = np.select([style == i for i in range(5)], [f.to_numpy(dtype=object) for f in forms])
-    return np.where(d.isna(), "", out)
+    agency_names += [f"Pemerintah Provinsi {n}" for n in provs["name"]] + list(CENTRAL_AGENCIES)
+
+    # people: fictitious names matching the sex digit of a NIP consistent with the incident date
+    incident_r = incident[case]
+    sex = 1 + (rng.random(rows) < 0.42).astype(np.int64)
+    n_given, n_last = len(GIVEN_NAMES[1]), len(FICTITIOUS_SURNAMES)
+    given = rng.integers(0, n_given, rows)
+    middle = np.where(rng.random(rows) < 0.3, (given + rng.integers(1, n_given, rows)) % n_given, n_given)
+    name = (((sex - 1) * (n_given + 1) + middle) * n_given + given) * n_last + rng.integers(0, n_last, rows)
+    # age 23-58 at the incident: 8,418 days are at least 23 years, 21,520 days less than 59
+    birth = incident_r - _uniform_int(rng, 8418, 21520, rows)
+    b_y, b_m, b_d = _ymd(birth)
+    i_y, i_m, _ = _ymd(incident_r)
+    first = b_y * 12 + (b_m - 1) + 20 * 12 + 1  # the month after the 20th birthday
+    last = i_y * 12 + (i_m - 1) - 1  # appointed before the month of the incident
+    appointed = first + np.floor(rng.random(rows) ** 1.7 * (last - first + 1)).astype(np.int64)
+    nip_base = (b_y * 10_000 + b_m * 100 + b_d) * 10**10 + (appointed // 12 * 100 + appointed % 12 + 1) * 10**4
+    nip = _distinct_within_case(nip_base + sex * 1000, rng.integers(1, 1000, rows), case)
+
+    blank = {c: rng.random(rows) < r for c, r in BLANK_RATES.items()}
+    blank["NIP"] &= ~multi  # the persons of one case stay distinct
+    blank["Rekomendasi Sanksi"] &= recommended
+    return _Cases(
+        election=election_r,
+        elections=elections,
+        election_labels=election_labels,
+        register=register[case],
+        source=source[case],
+        phase=phase[case],
+        incident=incident_r,
+        report=report_r,
+        recommendation=recommendation,
+        follow_up=follow_up,
+        regency=regency_r,
+        agency=agency,
+        agency_names=agency_names,
+        agency_type=agency_type,
+        position=position,
+        sex=sex,
+        name=name,
+        nip=nip,
+        violation=violation[case],
+        origin=origin[case],
+        status=status,
+        sanction=sanction,
+        blocked=blocked,
+        blank=blank,
+    )
 
 
-def _respell(
-    values: pd.Series, spellings: dict[str, list[str]], rng: np.random.Generator, share: float
-) -> np.ndarray:
-    out = values.to_numpy(dtype=object).copy()
-    pick = rng.random(len(out)) < share
-    for canonical, variants in spellings.items():
-        hit = pick & (out == canonical)
-        out[hit] = np.array(variants, dtype=object)[rng.integers(0, len(variants), int(hit.sum()))]
+def _names() -> list[str]:
+    """Every name the simulation can give, in the order of its name index."""
+    out = []
+    for sex in (1, 2):
+        given = GIVEN_NAMES[sex]
+        for middle in (*given, ""):
+            for first in given:
+                for last in FICTITIOUS_SURNAMES:
+                    out.append(" ".join(w for w in (first, middle, last) if w))
     return out
 
 
-def messy_frame(frame: pd.DataFrame, seed: int = 2024) -> pd.DataFrame:
-    """The frame as analysts receive it: mixed date formats, province abbreviations, free-text statuses."""
-    rng = np.random.default_rng(seed + 1)
-    out = frame.copy()
-    for col in ("Tanggal Kejadian", "Tanggal Laporan", "Tanggal Rekomendasi", "Tanggal Tindak Lanjut"):
-        out[col] = _messy_dates(out[col], rng)
-    out["Provinsi"] = _respell(out["Provinsi"], PROVINCE_SPELLINGS, rng, 0.5)
-    out["Status Penanganan"] = _respell(out["Status Penanganan"], STATUS_PHRASES, rng, 0.6)
-    out["Jabatan"] = _respell(out["Jabatan"], POSITION_WORDS, rng, 0.6)
-    return out
+def _ymd(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Year, month, day of days since 1970-01-01."""
+    d = days.astype("datetime64[D]")
+    months = d.astype("datetime64[M]")
+    return (
+        months.astype(np.int64) // 12 + 1970,
+        months.astype(np.int64) % 12 + 1,
+        (d - months.astype("datetime64[D]")).astype(np.int64) + 1,
+    )
 
 
-def write_sample(rows: int, out: Path, seed: int = 2024, messy: bool = False) -> Path:
-    """Write sample rows as CSV (UTF-8), or XLSX when `out` ends in .xlsx (at most 200,000 rows). A messy
-    file has title rows, semicolons, cp1252 and the spellings of real exports."""
-    out = Path(out)
-    want_messy = messy
-    frame = generate_cases(rows, seed)
-    if want_messy:
-        frame = messy_frame(frame, seed)
-    if out.suffix.lower() == ".xlsx":
-        if rows > 200_000:
-            raise ValueError("XLSX sample files are limited to 200,000 rows")
-        with pd.ExcelWriter(out, engine="openpyxl") as writer:
-            frame.to_excel(writer, index=False, sheet_name="Data", startrow=3 if want_messy else 0)
-            if want_messy:
-                writer.sheets["Data"]["A1"] = "REKAPITULASI PENANGANAN PELANGGARAN NETRALITAS ASN"
-                writer.sheets["Data"]["A2"] = "Sumber: data contoh / sample data"
-        return out
-    if want_messy:
-        body = frame.to_csv(sep=";", index=False, lineterminator="\n")
-        title = (
-            "REKAPITULASI PENANGANAN PELANGGARAN NETRALITAS ASN;;\nSumber: data contoh / sample data;;\n;;\n"
-        )
-        out.write_bytes((title + body).encode("cp1252", errors="replace"))
-        return out
-    pacsv.write_csv(pa.Table.from_pandas(frame, preserve_index=False), out)
-    return out
+def _distinct_within_case(base: np.ndarray, serial: np.ndarray, case: np.ndarray) -> np.ndarray:
+    """base + serial, the serial moved on where two persons of one case would share a NIP."""
+    serial = serial.copy()
+    while True:
+        nip = base + serial
+        order = np.lexsort((nip, case))
+        same = (case[order][1:] == case[order][:-1]) & (nip[order][1:] == nip[order][:-1])
+        if not same.any():
+            return nip
+        bump = order[1:][same]
+        serial[bump] = serial[bump] % 999 + 1

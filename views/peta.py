@@ -42,27 +42,13 @@ with left:
             context.set_filters(filters.cleared("province").cleared("regency"))
             sidebar.request_widget_sync()
             st.rerun()
-        fig = maps.regency_choropleth(groups, drill, metric, label, lang, percent=percent)
-        event = st.plotly_chart(
-            fig,
-            width="stretch",
-            key="map_regency",
-            on_select="rerun",
-            selection_mode="points",
-            config=maps.CHART_CONFIG,
+        widgets.clickable_map(
+            maps.regency_choropleth(groups, drill, metric, label, lang, percent=percent), "regency"
         )
-        widgets.apply_click(event, "regency")
     else:
-        fig = maps.province_choropleth(groups, metric, label, lang, percent=percent)
-        event = st.plotly_chart(
-            fig,
-            width="stretch",
-            key="map_province",
-            on_select="rerun",
-            selection_mode="points",
-            config=maps.CHART_CONFIG,
+        widgets.clickable_map(
+            maps.province_choropleth(groups, metric, label, lang, percent=percent), "province"
         )
-        widgets.apply_click(event, "province")
     hidden = maps.unmapped_cases(groups)
     if hidden:
         from netralitas.reference import province_label

@@ -7,7 +7,6 @@ import streamlit as st
 
 from netralitas import briefing, charts, config, maps, metrics, style
 from netralitas.filters import describe
-from netralitas.overview import comparison_filters, previous_election
 from netralitas.slides import SLIDES, TITLES, next_index, slide_index
 from netralitas.ui import context, presenter, widgets
 
@@ -27,13 +26,7 @@ totals = metrics.totals_dict(context.query("totals", filters))
 breakdowns = context.query("breakdowns", filters)
 provinces = metrics.groups(breakdowns, "province", lang)
 if slide == "kpi":
-    previous = previous_election(context.elections(), filters.election)
-    before = (
-        metrics.totals_dict(context.query("totals", comparison_filters(filters, previous)))
-        if previous
-        else None
-    )
-    name = context.election_names().get(previous, "") if previous else ""
+    before, name = widgets.previous_totals(filters)
     widgets.kpi_row(totals, before, name, lang, per_row=4)
     for sentence in briefing.narrative(totals, provinces, before, name, lang):
         st.markdown(sentence)
@@ -132,13 +125,7 @@ if auto and auto.isdigit() and 5 <= int(auto) <= 3600:
 
 def briefing_html() -> bytes:
     """The one-click briefing: filters, KPIs, narrative and the main charts in one offline HTML file."""
-    previous = previous_election(context.elections(), filters.election)
-    before = (
-        metrics.totals_dict(context.query("totals", comparison_filters(filters, previous)))
-        if previous
-        else None
-    )
-    name = context.election_names().get(previous, "") if previous else ""
+    before, name = widgets.previous_totals(filters)
     groups = pd.DataFrame(provinces)
     figures = [
         maps.province_choropleth(groups, "cases", "Kasus" if ID else "Cases", lang),

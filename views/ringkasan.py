@@ -5,7 +5,6 @@ import streamlit as st
 
 from netralitas import charts, metrics
 from netralitas.i18n import t
-from netralitas.overview import comparison_filters, previous_election
 from netralitas.ui import context, widgets
 
 lang = context.lang()
@@ -15,12 +14,7 @@ context.banner()
 context.filter_line()
 
 totals = metrics.totals_dict(context.query("totals", filters))
-elections = context.elections()
-previous = previous_election(elections, filters.election)
-before = (
-    metrics.totals_dict(context.query("totals", comparison_filters(filters, previous))) if previous else None
-)
-prev_name = context.election_names().get(previous, "") if previous else ""
+before, prev_name = widgets.previous_totals(filters)
 widgets.kpi_row(totals, before, prev_name, lang)
 
 breakdowns = context.query("breakdowns", filters)

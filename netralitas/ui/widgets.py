@@ -7,7 +7,7 @@ import streamlit as st
 
 from .. import charts, maps, metrics, style
 from ..i18n import t
-from ..overview import change
+from ..overview import change, comparison_filters, previous_election
 from . import context, sidebar
 
 KPIS = (
@@ -110,16 +110,29 @@ def clickable_bars(
     apply_click(event, dimension)
 
 
-def province_map(breakdowns: pd.DataFrame, lang: str, presenter: bool = False) -> None:
-    """Province choropleth of cases; a click filters by that province."""
-    groups = pd.DataFrame(metrics.groups(breakdowns, "province", lang))
-    fig = maps.province_choropleth(groups, "cases", t("cases", lang), lang, presenter)
+def clickable_map(fig, dimension: str) -> None:
+    """A choropleth whose clicked region sets (or clears) the province or regency filter."""
     event = st.plotly_chart(
         fig,
         width="stretch",
-        key="map_province",
+        key=f"map_{dimension}",
         on_select="rerun",
         selection_mode="points",
         config=maps.CHART_CONFIG,
     )
-    apply_click(event, "province")
+    apply_click(event, dimension)
+
+
+def province_map(breakdowns: pd.DataFrame, lang: str, presenter: bool = False) -> None:
+    """Province choropleth of cases; a click filters by that province."""
+    groups = pd.DataFrame(metrics.groups(breakdowns, "province", lang))
+    clickable_map(maps.province_choropleth(groups, "cases", t("cases", lang), lang, presenter), "province")
+
+
+def previous_totals(filters) -> tuple[dict | None, str]:
+    """Totals for the previous election of the same kind, and its name (None, '' when there is none)."""
+    previous = previous_election(context.elections(), filters.election)
+    if not previous:
+        return None, ""
+    before = metrics.totals_dict(context.query("totals", comparison_filters(filters, previous)))
+    return before, context.election_names().get(previous, "")
