@@ -142,6 +142,8 @@ def run(
     # The import runs in its own process, as an analyst's job would, so its peak memory is its own.
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
+    # the upload page's size limit is for browsers; a scheduled archive import is larger
+    env = {**os.environ, "NETRALITAS_UPLOAD_LIMIT_MB": str(max(200, int(result["csv_mb"] * 2)))}
     proc = subprocess.run(
         [
             sys.executable,
@@ -157,6 +159,7 @@ def run(
         ],
         capture_output=True,
         text=True,
+        env=env,
     )
     result["import_s"] = round(time.perf_counter() - start, 2)
     if proc.returncode != 0:
