@@ -16,7 +16,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,14 +62,15 @@ class ElectionProfile:
     share: float  # of all cases
     follow_up: float  # share of recommendations the PPK followed up (FACTS.md: 35%-80% in 2020)
     sources: tuple[float, float, float]  # Bawaslu, KASN, BKN (KASN was dissolved in 2024)
-    hotspot_scale: float  # how strongly the 2020 hotspots (provinces, agencies) show in this election
+    province_scale: float  # how strongly the provinces that reported most in 2020 show in this election
+    agency_scale: float  # and the agencies that reported most
 
 
 ELECTIONS = {
-    "pilkada-2020": ElectionProfile(0.36, 0.75, (0.45, 0.45, 0.10), 1.0),
-    "pilkada-2024": ElectionProfile(0.28, 0.52, (0.70, 0.00, 0.30), 0.6),
-    "pemilu-2024": ElectionProfile(0.22, 0.64, (0.55, 0.30, 0.15), 0.45),
-    "pemilu-2019": ElectionProfile(0.14, 0.58, (0.60, 0.35, 0.05), 0.6),
+    "pilkada-2020": ElectionProfile(0.36, 0.75, (0.45, 0.45, 0.10), 1.0, 1.0),
+    "pilkada-2024": ElectionProfile(0.28, 0.52, (0.70, 0.00, 0.30), 0.6, 0.7),
+    "pemilu-2024": ElectionProfile(0.22, 0.64, (0.55, 0.30, 0.15), 0.35, 0.7),
+    "pemilu-2019": ElectionProfile(0.14, 0.58, (0.60, 0.35, 0.05), 0.6, 0.7),
 }
 SOURCES = ("Bawaslu", "KASN", "BKN")
 PHASES = ("pra-tahapan", "pendaftaran", "kampanye", "masa-tenang", "pemungutan", "rekapitulasi", "pasca")
@@ -99,8 +101,20 @@ VIOLATION_SHARES = {  # KASN, Nov 2020 (the first five); the other types share t
 # How much more (or less) likely a violation type is in a phase: parties are approached before the
 # registration, social media fills the campaign, decisions and money come around the vote.
 PHASE_AFFINITY = {
-    "pra-tahapan": {"pendekatan-parpol": 3, "pencalonan": 2, "deklarasi": 1.5, "kampanye": 0.3, "politik-uang": 0.3},
-    "pendaftaran": {"pendekatan-parpol": 2.5, "deklarasi": 3, "pencalonan": 3, "kampanye": 0.5, "alat-peraga": 0.5},
+    "pra-tahapan": {
+        "pendekatan-parpol": 3,
+        "pencalonan": 2,
+        "deklarasi": 1.5,
+        "kampanye": 0.3,
+        "politik-uang": 0.3,
+    },
+    "pendaftaran": {
+        "pendekatan-parpol": 2.5,
+        "deklarasi": 3,
+        "pencalonan": 3,
+        "kampanye": 0.5,
+        "alat-peraga": 0.5,
+    },
     "kampanye": {
         "media-sosial": 1.5,
         "kampanye": 2,
@@ -110,22 +124,43 @@ PHASE_AFFINITY = {
         "pendekatan-parpol": 0.4,
         "pencalonan": 0.2,
     },
-    "masa-tenang": {"politik-uang": 4, "keputusan": 2, "fasilitas-negara": 2, "pencalonan": 0.1, "deklarasi": 0.1},
+    "masa-tenang": {
+        "politik-uang": 4,
+        "keputusan": 2,
+        "fasilitas-negara": 2,
+        "pencalonan": 0.1,
+        "deklarasi": 0.1,
+    },
     "pemungutan": {"keputusan": 3, "politik-uang": 3, "keberpihakan": 2, "pencalonan": 0.1, "deklarasi": 0.1},
     "rekapitulasi": {"keputusan": 3, "keberpihakan": 2, "lainnya": 2, "pencalonan": 0.1, "deklarasi": 0.1},
     "pasca": {"keputusan": 2, "lainnya": 3, "pencalonan": 0.1, "deklarasi": 0.1, "alat-peraga": 0.2},
 }
 # KASN, 30 Sep 2020: ASN reported per province and per agency, of 694 in all. Sumatera Selatan is raised
 # so that Kab. Musi Rawas Utara's 19 fit inside it.
-PROVINCE_HOTSPOTS_2020 = {"74": 90 / 694, "52": 83 / 694, "33": 74 / 694, "73": 49 / 694, "35": 42 / 694, "16": 0.04}
-AGENCY_HOTSPOTS_2020 = {"3303": 56 / 694, "7407": 34 / 694, "3506": 21 / 694, "1613": 19 / 694, "5204": 18 / 694}
+PROVINCE_HOTSPOTS_2020 = {
+    "74": 90 / 694,
+    "52": 83 / 694,
+    "33": 74 / 694,
+    "73": 49 / 694,
+    "35": 42 / 694,
+    "16": 0.04,
+}
+TOP_PROVINCES_2020 = ("74", "52", "33", "73", "35")
+AGENCY_HOTSPOTS_2020 = {
+    "3303": 56 / 694,
+    "7407": 34 / 694,
+    "3506": 21 / 694,
+    "1613": 19 / 694,
+    "5204": 18 / 694,
+}
 # Bawaslu, 6 Feb 2024: highest ASN-neutrality vulnerability in Pemilu 2024.
 PROVINCE_VULNERABLE_2024 = {"82": 0.05, "71": 0.05, "91": 0.05, "31": 0.05, "34": 0.05}
 PILKADA_2020_REGIONS = 261  # 270 elections in 2020, 9 of them for a governor
 NO_PILKADA_2020 = ("11", "31")  # Aceh and DKI Jakarta held no regional election in 2020
-AGENCY_KIND_SHARES = {"local": 0.78, "provinsi": 0.12, "pusat": 0.10}
+AGENCY_KIND_SHARES = {"local": 0.80, "provinsi": 0.12, "pusat": 0.08}
+JAKARTA_CENTRAL = 0.5  # in Jakarta, half the reported ASN work for a central agency
 CENTRAL_AGENCIES = {
-    "Kementerian Agama": 0.22,
+    "Kementerian Agama": 0.15,
     "Kementerian Pendidikan dan Kebudayaan": 0.12,
     "Kementerian Dalam Negeri": 0.09,
     "Kementerian Kesehatan": 0.07,
@@ -179,7 +214,13 @@ MONTHS_FULL = (
     "Nopember", "Desember",
 )  # fmt: skip
 MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nov", "Des")
-MESSY_DATE_STYLES = {"dmy_slash": 0.30, "dmy_dash_yy": 0.15, "month_full": 0.20, "month_short": 0.25, "iso": 0.10}
+MESSY_DATE_STYLES = {
+    "dmy_slash": 0.30,
+    "dmy_dash_yy": 0.15,
+    "month_full": 0.20,
+    "month_short": 0.25,
+    "iso": 0.10,
+}
 PROVINCE_ABBREVIATIONS = {
     "Jawa Tengah": ("Jateng",),
     "Jawa Timur": ("Jatim",),
@@ -256,10 +297,12 @@ def _reference() -> _Reference:
 def _draw(rng: np.random.Generator, weights, n: int) -> np.ndarray:
     """n indices into `weights` (a sequence or a dict's values), drawn with those weights."""
     p = np.asarray(list(weights.values()) if isinstance(weights, dict) else weights, dtype=float)
-    return rng.choice(len(p), size=n, p=p / p.sum())
+    return rng.choice(len(p), size=n, p=p / p.sum()).astype(np.int16)
 
 
-def _uniform_int(rng: np.random.Generator, low: np.ndarray | int, high: np.ndarray | int, n: int) -> np.ndarray:
+def _uniform_int(
+    rng: np.random.Generator, low: np.ndarray | int, high: np.ndarray | int, n: int
+) -> np.ndarray:
     """Integers uniform in [low, high] (inclusive, element-wise)."""
     low, high = np.asarray(low), np.asarray(high)
     return low + np.floor(rng.random(n) * (high - low + 1)).astype(np.int64)
@@ -299,9 +342,7 @@ class _Cases:
     agency_names: list[str]
     agency_type: np.ndarray  # index into AGENCY_TYPES
     position: np.ndarray
-    sex: np.ndarray
     name: np.ndarray  # index into names
-    names: list[str]
     nip: np.ndarray  # int64, 18 digits
     violation: np.ndarray
     origin: np.ndarray
@@ -309,6 +350,18 @@ class _Cases:
     sanction: np.ndarray  # -1 when none
     blocked: np.ndarray  # 0 "", 1 "Tidak", 2 "Ya"
     blank: dict[str, np.ndarray]  # column -> rows left empty
+
+    def rows(self, start: int, stop: int) -> _Cases:
+        """The rows start:stop (views, no copies)."""
+        parts = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, np.ndarray):
+                value = value[start:stop]
+            elif isinstance(value, dict):
+                value = {k: v[start:stop] for k, v in value.items()}
+            parts[f.name] = value
+        return _Cases(**parts)
 
 
 AGENCY_TYPES = ("pusat", "provinsi", "kabupaten", "kota")
@@ -353,20 +406,28 @@ def _regency_weights(election: str, ref: _Reference) -> np.ndarray:
     prov_codes = provs["code"].to_numpy()
     prov_held = np.array([held[reg_prov == p].any() for p in prov_codes])
 
-    # provinces: the 2020 hotspots (scaled), the 2024 vulnerability list, the rest by sqrt(population)
-    fixed = {p: s * profile.hotspot_scale for p, s in PROVINCE_HOTSPOTS_2020.items()}
+    # provinces: the 2020 hotspots (scaled), the 2024 vulnerability list, the rest by sqrt(population),
+    # capped below the hotspots so that these stay on top
+    fixed = {p: s * profile.province_scale for p, s in PROVINCE_HOTSPOTS_2020.items()}
+    cap = 0.75 * min(fixed[p] for p in TOP_PROVINCES_2020)
     if election == "pemilu-2024":
         fixed.update(PROVINCE_VULNERABLE_2024)
     is_fixed = np.isin(prov_codes, list(fixed))
     share = np.where(prov_held & ~is_fixed, np.sqrt(provs["population"].to_numpy(dtype=float)), 0.0)
-    share *= (1.0 - sum(fixed.values())) / share.sum()
+    rest = 1.0 - sum(fixed.values())
+    share *= rest / share.sum()
+    cap = max(cap, 1.25 * rest / (share > 0).sum())  # never below what the free provinces must carry
+    while (share > cap * (1 + 1e-9)).any():  # water-filling: cap, give the excess to the others, repeat
+        capped = share >= cap
+        share[capped] = cap
+        share[~capped] *= (rest - cap * capped.sum()) / share[~capped].sum()
     share[is_fixed] = [fixed[p] for p in prov_codes[is_fixed]]
     share /= share.sum()
 
     # regencies within their province: by sqrt(population), the agencies that reported most raised
     base = np.where(held, np.sqrt(regs["population"].to_numpy(dtype=float)), 0.0)
     weights = np.zeros(len(regs))
-    hot = {c: s * profile.hotspot_scale for c, s in AGENCY_HOTSPOTS_2020.items()}
+    hot = {c: s * profile.agency_scale for c, s in AGENCY_HOTSPOTS_2020.items()}
     reg_codes = regs["code"].to_numpy()
     for i, p in enumerate(prov_codes):
         in_p = reg_prov == p
@@ -395,6 +456,7 @@ def _violation_given_phase() -> np.ndarray:
 
 
 def _simulate(rows: int, seed: int) -> _Cases:
+    """All the random draws, as compact integer arrays (about 60 bytes a row)."""
     ref = _reference()
     rng = np.random.default_rng(seed)
     elections = list(ELECTIONS)
@@ -408,54 +470,50 @@ def _simulate(rows: int, seed: int) -> _Cases:
     sizes = sizes[:n_cases]
     if n_cases:
         sizes[-1] -= ends[n_cases - 1] - rows
+    del ends
 
     # case level: election, source, phase and dates, place, violation type, origin, first stage
     election = _draw(rng, [ELECTIONS[e].share for e in elections], n_cases)
-    source = np.empty(n_cases, dtype=np.int64)
-    phase = np.empty(n_cases, dtype=np.int64)
-    incident = np.empty(n_cases, dtype=np.int64)
-    regency = np.empty(n_cases, dtype=np.int64)
+    source = np.empty(n_cases, dtype=np.int16)
+    phase = np.empty(n_cases, dtype=np.int16)
+    incident = np.empty(n_cases, dtype=np.int32)
+    regency = np.empty(n_cases, dtype=np.int16)
     for k, e in enumerate(elections):
         idx = np.flatnonzero(election == k)
         source[idx] = _draw(rng, ELECTIONS[e].sources, len(idx))
         windows = cal[cal["election"] == e].set_index("phase").reindex(list(PHASES))
-        start = pd.to_datetime(windows["start_date"]).to_numpy().astype("datetime64[D]").astype(np.int64)
-        end = pd.to_datetime(windows["end_date"]).to_numpy().astype("datetime64[D]").astype(np.int64)
-        phase[idx] = _draw(rng, PHASE_WEIGHTS, len(idx))
+        present = (windows["start_date"].fillna("") != "").to_numpy()  # a calendar may lack a phase
+        start = pd.to_datetime(windows["start_date"].where(present, "1970-01-01"))
+        end = pd.to_datetime(windows["end_date"].where(present, "1970-01-01"))
+        start, end = (d.to_numpy().astype("datetime64[D]").astype(np.int64) for d in (start, end))
+        phase[idx] = _draw(rng, np.array(PHASE_WEIGHTS) * present, len(idx))
         incident[idx] = _uniform_int(rng, start[phase[idx]], end[phase[idx]], len(idx))
         regency[idx] = _draw(rng, _regency_weights(e, ref), len(idx))
-    report = incident + _uniform_int(rng, 0, 14, n_cases)
-    cumulative = _violation_given_phase().cumsum(axis=1)
-    violation = (rng.random(n_cases)[:, None] > cumulative[phase]).sum(axis=1).clip(0, len(VIOLATIONS) - 1)
-    origin = (rng.random(n_cases) >= TEMUAN_RATE).astype(np.int64)
+    report = incident + _uniform_int(rng, 0, 14, n_cases).astype(np.int32)
+    u = rng.random(n_cases)
+    violation = np.empty(n_cases, dtype=np.int16)
+    for i, cumulative in enumerate(_violation_given_phase().cumsum(axis=1)):
+        at = phase == i
+        violation[at] = np.searchsorted(cumulative, u[at], side="right").clip(0, len(VIOLATIONS) - 1)
+    origin = (rng.random(n_cases) >= TEMUAN_RATE).astype(np.int16)
     stage = _draw(rng, [*STATUS_STAGES.values(), 1 - sum(STATUS_STAGES.values())], n_cases)
-    recommendation_lag = _uniform_int(rng, 10, 60, n_cases)
+    recommendation_lag = _uniform_int(rng, 10, 60, n_cases).astype(np.int32)
 
     # cases in the order of their report date; registers numbered in that order within each election
     order = np.lexsort((rng.random(n_cases), report))
-    sizes, election, source, phase, incident, regency, report, violation, origin, stage, recommendation_lag = (
-        a[order]
-        for a in (
-            sizes,
-            election,
-            source,
-            phase,
-            incident,
-            regency,
-            report,
-            violation,
-            origin,
-            stage,
-            recommendation_lag,
-        )
+    sizes, election, source, phase, incident, regency = (
+        a[order] for a in (sizes, election, source, phase, incident, regency)
     )
-    register = np.empty(n_cases, dtype=np.int64)
+    report, violation, origin, stage, recommendation_lag = (
+        a[order] for a in (report, violation, origin, stage, recommendation_lag)
+    )
+    register = np.empty(n_cases, dtype=np.int32)
     for k in range(len(elections)):
         idx = np.flatnonzero(election == k)
         register[idx] = np.arange(1, len(idx) + 1)
 
     # person level: every row of a case shares the case's fields
-    case = np.repeat(np.arange(n_cases), sizes)
+    case = np.repeat(np.arange(n_cases, dtype=np.int32), sizes)
     multi = np.repeat(sizes > 1, sizes)
     election_r, stage_r, report_r = election[case], stage[case], report[case]
 
@@ -465,20 +523,25 @@ def _simulate(rows: int, seed: int) -> _Cases:
     recommended = violated & (rng.random(rows) < RECOMMENDATION_RATE)
     follow_rate = np.array([ELECTIONS[e].follow_up for e in elections])[election_r]
     followed = recommended & (rng.random(rows) < follow_rate)
+    del follow_rate
     status = np.select(
         [followed, recommended, violated, decided],
         [STATUSES.index(s) for s in ("ditindaklanjuti", "rekomendasi", "pelanggaran", "bukan-pelanggaran")],
         default=stage_r,
-    )
-    recommendation = np.where(recommended, report_r + recommendation_lag[case], -1)
-    follow_up = np.where(followed, recommendation + _uniform_int(rng, 7, 120, rows), -1)
-    sanction = np.where(recommended, _draw(rng, SANCTION_SHARES, rows), -1)
-    blocked = np.where(recommended, 1 + (~followed & (rng.random(rows) < BLOCKED_RATE)), 0)
+    ).astype(np.int16)
+    recommendation = np.where(recommended, report_r + recommendation_lag[case], -1).astype(np.int32)
+    follow_up = np.where(followed, recommendation + _uniform_int(rng, 7, 120, rows), -1).astype(np.int32)
+    sanction = np.where(recommended, _draw(rng, SANCTION_SHARES, rows), -1).astype(np.int16)
+    blocked = np.where(recommended, 1 + (~followed & (rng.random(rows) < BLOCKED_RATE)), 0).astype(np.int16)
+    del decided, violated, followed, stage_r
 
     # position and agency: camat and lurah work for the regency (in Jakarta, for the province)
     regs, provs = ref.regencies, ref.provinces
+    regency_r = regency[case]
     position = _draw(rng, POSITION_SHARES, rows)
     kind = _draw(rng, AGENCY_KIND_SHARES, rows)
+    in_jakarta = (regs["province_code"].to_numpy() == "31")[regency_r]
+    kind[in_jakarta] = np.where(rng.random(int(in_jakarta.sum())) < JAKARTA_CENTRAL, 2, 0)  # ministries' seat
     kind[position == POSITIONS.index("kepala-wilayah")] = 0
     central = _draw(rng, CENTRAL_AGENCIES, rows)
     n_reg, n_prov = len(regs), len(provs)
@@ -486,13 +549,13 @@ def _simulate(rows: int, seed: int) -> _Cases:
     jakarta = regs["province_code"].to_numpy() == "31"  # DKI's cities are not autonomous
     local_agency = np.where(jakarta, n_reg + prov_of_reg, np.arange(n_reg))
     local_type = np.where(jakarta, 1, np.where(regs["kind"].to_numpy() == "kota", 3, 2))
-    regency_r = regency[case]
     agency = np.select(
         [kind == 0, kind == 1],
         [local_agency[regency_r], n_reg + prov_of_reg[regency_r]],
         n_reg + n_prov + central,
-    )
-    agency_type = np.select([kind == 0, kind == 1], [local_type[regency_r], 1], 0)
+    ).astype(np.int16)
+    agency_type = np.select([kind == 0, kind == 1], [local_type[regency_r], 1], 0).astype(np.int16)
+    del kind, central, in_jakarta
     agency_names = [
         f"Pemerintah {'Kota' if k == 'kota' else 'Kabupaten'} {s}"
         for k, s in zip(regs["kind"], regs["short_name"], strict=True)
@@ -506,6 +569,8 @@ def _simulate(rows: int, seed: int) -> _Cases:
     given = rng.integers(0, n_given, rows)
     middle = np.where(rng.random(rows) < 0.3, (given + rng.integers(1, n_given, rows)) % n_given, n_given)
     name = (((sex - 1) * (n_given + 1) + middle) * n_given + given) * n_last + rng.integers(0, n_last, rows)
+    name = name.astype(np.int16)
+    del given, middle
     # age 23-58 at the incident: 8,418 days are at least 23 years, 21,520 days less than 59
     birth = incident_r - _uniform_int(rng, 8418, 21520, rows)
     b_y, b_m, b_d = _ymd(birth)
@@ -513,8 +578,9 @@ def _simulate(rows: int, seed: int) -> _Cases:
     first = b_y * 12 + (b_m - 1) + 20 * 12 + 1  # the month after the 20th birthday
     last = i_y * 12 + (i_m - 1) - 1  # appointed before the month of the incident
     appointed = first + np.floor(rng.random(rows) ** 1.7 * (last - first + 1)).astype(np.int64)
-    nip_base = (b_y * 10_000 + b_m * 100 + b_d) * 10**10 + (appointed // 12 * 100 + appointed % 12 + 1) * 10**4
-    nip = _distinct_within_case(nip_base + sex * 1000, rng.integers(1, 1000, rows), case)
+    nip = (b_y * 10_000 + b_m * 100 + b_d) * 10**10 + (appointed // 12 * 100 + appointed % 12 + 1) * 10**4
+    del birth, b_y, b_m, b_d, i_y, i_m, first, last, appointed
+    nip = _distinct_within_case(nip + sex * 1000, rng.integers(1, 1000, rows), case)
 
     blank = {c: rng.random(rows) < r for c, r in BLANK_RATES.items()}
     blank["NIP"] &= ~multi  # the persons of one case stay distinct
@@ -535,7 +601,6 @@ def _simulate(rows: int, seed: int) -> _Cases:
         agency_names=agency_names,
         agency_type=agency_type,
         position=position,
-        sex=sex,
         name=name,
         nip=nip,
         violation=violation[case],
@@ -581,3 +646,262 @@ def _distinct_within_case(base: np.ndarray, serial: np.ndarray, case: np.ndarray
             return nip
         bump = order[1:][same]
         serial[bump] = serial[bump] % 999 + 1
+
+
+# ---- rendering -----------------------------------------------------------------------------------------
+class _Renderer:
+    """Turns the simulated codes into text columns, either clean or spelled as messy files spell them."""
+
+    def __init__(self, cases: _Cases, messy: bool, rng: np.random.Generator | None) -> None:
+        self.c = cases
+        self.n = len(cases.status)
+        self.messy = messy
+        self.rng = rng
+
+    def categorical(
+        self,
+        values: list[str],
+        idx: np.ndarray,
+        blank: np.ndarray | None = None,
+        variants: list[tuple[str, ...]] | None = None,
+        share: float = MESSY_SHARE,
+    ) -> pa.Array:
+        """values[idx]; "" where `blank` or idx < 0; in a messy file, a share of cells in another spelling."""
+        variants = variants if (self.messy and variants) else [()] * len(values)
+        flat = [x for v, alts in zip(values, variants, strict=True) for x in (v, *alts)] + [""]
+        counts = np.array([len(a) for a in variants], dtype=np.int64)
+        offsets = np.concatenate([[0], np.cumsum(counts + 1)[:-1]])
+        safe = np.maximum(idx, 0)
+        out = offsets[safe]
+        if self.messy and counts.any():
+            k = counts[safe]
+            use = (self.rng.random(self.n) < share) & (k > 0)
+            out = out + np.where(use, 1 + np.floor(self.rng.random(self.n) * k).astype(np.int64), 0)
+        empty = idx < 0 if blank is None else (idx < 0) | blank
+        return _take(flat, np.where(empty, len(flat) - 1, out))
+
+    def dates(self, days: np.ndarray, valid: np.ndarray) -> pa.Array:
+        """yyyy-mm-dd, or in a messy file a mix of 29/11/2023, 29-11-23, 29 Nopember 2023, 29 Nov 2023."""
+        if not valid.any():
+            return _take([""], np.zeros(self.n, dtype=np.int64))
+        lo, hi = int(days[valid].min()), int(days[valid].max())
+        span = np.arange(lo, hi + 1)
+        y, m, d = _ymd(span)
+        forms = [list(np.datetime_as_string(span.astype("datetime64[D]"), unit="D"))]
+        style = np.zeros(self.n, dtype=np.int64)
+        if self.messy:
+            forms = [
+                [f"{a:02d}/{b:02d}/{c}" for a, b, c in zip(d, m, y, strict=True)],
+                [f"{a:02d}-{b:02d}-{c % 100:02d}" for a, b, c in zip(d, m, y, strict=True)],
+                [f"{a} {MONTHS_FULL[b - 1]} {c}" for a, b, c in zip(d, m, y, strict=True)],
+                [f"{a} {MONTHS_SHORT[b - 1]} {c}" for a, b, c in zip(d, m, y, strict=True)],
+                forms[0],
+            ]
+            style = _draw(self.rng, MESSY_DATE_STYLES, self.n)
+        flat = [x for f in forms for x in f] + [""]
+        idx = style * len(span) + np.clip(days - lo, 0, len(span) - 1)
+        return _take(flat, np.where(valid, idx, len(flat) - 1))
+
+    def nip(self) -> pa.Array:
+        text = pc.cast(pa.array(self.c.nip), pa.string())
+        if self.messy:  # "19800101 200501 1 001", as personnel documents print it
+            parts = [pc.utf8_slice_codeunits(text, a, b) for a, b in ((0, 8), (8, 14), (14, 15), (15, 18))]
+            spaced = pc.binary_join_element_wise(*parts, " ")
+            text = pc.if_else(pa.array(self.rng.random(self.n) < 0.3), spaced, text)
+        return pc.if_else(pa.array(self.c.blank["NIP"]), pa.scalar("", pa.string()), text)
+
+    def register(self) -> pa.Array:
+        prefix = _take([f"SAMPEL/{e}/" for e in self.c.elections], self.c.election)
+        number = pc.utf8_lpad(pc.cast(pa.array(self.c.register), pa.string()), 6, "0")
+        return pc.binary_join_element_wise(prefix, number, "")
+
+    def table(self) -> pa.Table:
+        c, ref, blank = self.c, _reference(), self.c.blank
+        labels = ref.labels
+        regs, provs = ref.regencies, ref.provinces
+        prov_of_reg = np.searchsorted(provs["code"].to_numpy(), regs["province_code"].to_numpy())
+        unique_short = ~regs["short_name"].duplicated(keep=False).to_numpy()
+        names = _names()
+        columns = {
+            "No. Register": self.register(),
+            "Sumber": _take(SOURCES, c.source),
+            "Jenis Pemilihan": _take(c.election_labels, c.election),
+            "Tahapan": self.categorical([labels["phase"][p] for p in PHASES], c.phase, blank["Tahapan"]),
+            "Tanggal Kejadian": self.dates(c.incident, ~blank["Tanggal Kejadian"]),
+            "Tanggal Laporan": self.dates(c.report, np.ones(self.n, dtype=bool)),
+            "Tanggal Rekomendasi": self.dates(c.recommendation, c.recommendation >= 0),
+            "Tanggal Tindak Lanjut": self.dates(c.follow_up, c.follow_up >= 0),
+            "Provinsi": self.categorical(
+                list(provs["name"]),
+                prov_of_reg[c.regency],
+                variants=[
+                    (n.upper(), f"Prov. {n}", f"Provinsi {n}", *PROVINCE_ABBREVIATIONS.get(n, ()))
+                    for n in provs["name"]
+                ],
+            ),
+            "Kabupaten/Kota": self.categorical(
+                list(regs["name"]),
+                c.regency,
+                blank["Kabupaten/Kota"],
+                variants=[
+                    (n.upper(), *((f"Kab. {s}",) if k == "kabupaten" else ()), *((s,) if u else ()))
+                    for n, s, k, u in zip(
+                        regs["name"], regs["short_name"], regs["kind"], unique_short, strict=True
+                    )
+                ],
+                share=0.4,
+            ),
+            "Instansi": self.categorical(
+                c.agency_names,
+                c.agency,
+                variants=[_agency_variants(a) for a in c.agency_names],
+                share=0.4,
+            ),
+            "Jenis Instansi": self.categorical(
+                [labels["agency_type"][t] for t in AGENCY_TYPES], c.agency_type, blank["Jenis Instansi"]
+            ),
+            "Jabatan": self.categorical(
+                [labels["position"][p] for p in POSITIONS],
+                c.position,
+                blank["Jabatan"],
+                variants=[MESSY_POSITION_WORDS.get(p, ()) for p in POSITIONS],
+            ),
+            "Nama Terlapor": self.categorical(
+                [n.replace("'", "\u2019") for n in names] if self.messy else names,
+                c.name,
+                variants=[(n.upper().replace("'", "\u2019"),) for n in names],
+                share=0.3,
+            ),
+            "NIP": self.nip(),
+            "Jenis Pelanggaran": self.categorical(
+                [labels["violation_type"][v] for v in VIOLATIONS], c.violation, blank["Jenis Pelanggaran"]
+            ),
+            "Asal Temuan": self.categorical(
+                [labels["origin"][o] for o in ORIGINS], c.origin, blank["Asal Temuan"]
+            ),
+            "Status Penanganan": self.categorical(
+                [labels["status"][s] for s in STATUSES],
+                c.status,
+                variants=[MESSY_STATUS_PHRASES.get(s, ()) for s in STATUSES],
+            ),
+            "Rekomendasi Sanksi": self.categorical(
+                [labels["sanction"][s] for s in SANCTIONS], c.sanction, blank["Rekomendasi Sanksi"]
+            ),
+            "Blokir Data Kepegawaian": _take(("", "Tidak", "Ya"), c.blocked),
+        }
+        return pa.table(columns)
+
+
+def _agency_variants(name: str) -> tuple[str, ...]:
+    for long, short in (("Pemerintah Kabupaten ", "Pemkab "), ("Pemerintah Kota ", "Pemkot ")):
+        if name.startswith(long):
+            rest = name.removeprefix(long)
+            return (short + rest, ("Kab. " if short == "Pemkab " else "Kota ") + rest)
+    if name.startswith("Pemerintah Provinsi "):
+        return ("Pemprov " + name.removeprefix("Pemerintah Provinsi "),)
+    return ()
+
+
+_CHUNK = 100_000  # rows rendered at a time: memory stays bounded however many rows are written
+
+
+def _tables(rows: int, seed: int, messy: bool) -> Iterator[pa.Table]:
+    """The rows as text, in chunks of _CHUNK rows (always the same chunks, so always the same text)."""
+    if rows < 0:
+        raise ValueError("rows must be >= 0")
+    cases = _simulate(rows, seed)
+    for i, start in enumerate(range(0, max(rows, 1), _CHUNK)):
+        rng = np.random.default_rng([seed, 1, i]) if messy else None
+        yield _Renderer(cases.rows(start, start + _CHUNK), messy, rng).table()
+
+
+def _table(rows: int, seed: int, messy: bool) -> pa.Table:
+    return pa.concat_tables(list(_tables(rows, seed, messy)))
+
+
+def generate_cases(rows: int, seed: int = 2024) -> pd.DataFrame:
+    """`rows` synthetic case rows (one per reported person) with the Indonesian headers in COLUMNS and
+    text values as a Bawaslu/KASN export has them; "" where a value does not apply or was left empty."""
+    return _table(rows, seed, messy=False).to_pandas()
+
+
+def generate_messy_cases(rows: int, seed: int = 2024) -> pd.DataFrame:
+    """The same rows as generate_cases(rows, seed), spelled as real files spell them (mixed date formats,
+    province abbreviations, free-text statuses and job titles, spaced NIPs)."""
+    return _table(rows, seed, messy=True).to_pandas()
+
+
+# ---- writing ------------------------------------------------------------------------------------------
+_FIXED_TIME = (2024, 1, 1, 0, 0, 0)
+
+
+def _csv_chunk(table: pa.Table, header: bool, delimiter: str, eol: str) -> bytes:
+    """CSV text of `table`, unquoted unless a value needs quotes."""
+    for quoting in ("none", "needed"):
+        buf = io.BytesIO()
+        options = pacsv.WriteOptions(
+            include_header=header, delimiter=delimiter, eol=eol, quoting_style=quoting, quoting_header=quoting
+        )
+        try:
+            pacsv.write_csv(table, buf, options)
+            return buf.getvalue()
+        except pa.ArrowInvalid:
+            continue
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _write_csv(tables: Iterator[pa.Table], out: Path, messy: bool) -> None:
+    delimiter, eol, encoding = (";", "\r\n", "cp1252") if messy else (",", "\n", "utf-8")
+    with open(out, "wb") as f:
+        if messy:  # title rows, padded to the width of the table as Excel saves them
+            pad = delimiter * (len(COLUMNS) - 1)
+            f.write("".join(t + pad + eol for t in (*TITLE_ROWS, "")).encode(encoding))
+        for i, table in enumerate(tables):
+            chunk = _csv_chunk(table, i == 0, delimiter, eol)
+            f.write(chunk if encoding == "utf-8" else chunk.decode("utf-8").encode(encoding))
+
+
+def _write_xlsx(table: pa.Table, out: Path, messy: bool) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Data")
+    if messy:
+        for title in TITLE_ROWS:
+            ws.append([title])
+        ws.append([])
+    ws.append(COLUMNS)
+    columns = [table.column(c).to_pylist() for c in COLUMNS]
+    for row in zip(*columns, strict=True):
+        ws.append([v or None for v in row])
+    buf = io.BytesIO()
+    wb.save(buf)
+    out.write_bytes(_reproducible_zip(buf.getvalue()))
+
+
+def _reproducible_zip(data: bytes) -> bytes:
+    """The same workbook with fixed timestamps, so the same seed gives the same bytes."""
+    stamp = "2024-01-01T00:00:00Z"
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), body)
+            dst.writestr(zipfile.ZipInfo(info.filename, _FIXED_TIME), body, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def write_sample(rows: int, out: Path, seed: int = 2024, messy: bool = False) -> Path:
+    """Write `rows` synthetic rows to `out`: CSV (UTF-8, comma) or XLSX when `out` ends in .xlsx (at most
+    200,000 rows). messy=True writes what analysts receive: two title rows and a blank row above the
+    header, semicolons, cp1252, CRLF, mixed spellings. Returns the path."""
+    out = Path(out)
+    xlsx = out.suffix.lower() == ".xlsx"
+    if xlsx and rows > XLSX_MAX_ROWS:
+        raise ValueError(f"XLSX sample files hold at most {XLSX_MAX_ROWS:,} rows; write a CSV for more")
+    if xlsx:
+        _write_xlsx(_table(rows, seed, messy), out, messy)
+    else:
+        _write_csv(_tables(rows, seed, messy), out, messy)
+    return out

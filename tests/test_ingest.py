@@ -44,7 +44,7 @@ def test_messy_kasn_export_cp1252_semicolons_title_rows(store, tmp_path):
         tmp_path / "kasn.csv", (FIXTURES / "kasn_2020_messy.csv").read_text(encoding="utf-8"), "cp1252"
     )
     report = imp(store, path, source="kasn")
-    assert report.file["delimiter"] == ";"
+    assert report.file["delimiter"] == ";" and report.file["encoding"] == "cp1252"
     assert report.file["header_row"] == 4
     assert report.rows_read == 9
     assert report.rows_loaded == 7

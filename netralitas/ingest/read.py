@@ -109,10 +109,14 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # Indonesian exports that are not UTF-8 come from Windows Excel: cp1252. A detector only gets a say
+    # when cp1252 cannot decode the bytes (it leaves five byte values undefined).
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
     guess = from_bytes(data[:200_000]).best()
-    encoding = "cp1252"
-    if guess is not None and guess.encoding not in ("utf_8", "ascii"):
-        encoding = guess.encoding
+    encoding = guess.encoding if guess is not None and guess.encoding not in ("utf_8", "ascii") else "latin-1"
     try:
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError):
