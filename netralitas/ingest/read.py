@@ -219,23 +219,15 @@ def read_csv_bytes(data: bytes, checksum: str, transcode: bool = False) -> RawTa
         return "skip"
 
     try:
-        table = pacsv.read_csv(
-            io.BytesIO(body),
-            read_options=pacsv.ReadOptions(
-                skip_rows=h + 1, column_names=names, use_threads=False, block_size=8 << 20
-            ),
-            parse_options=pacsv.ParseOptions(
-                delimiter=delim,
-                ignore_empty_lines=False,
-                newlines_in_values=True,
-                invalid_row_handler=on_invalid,
-            ),
-            convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
+        try:
+            # Fast path: all cores, no per-row callback. Any odd row (wrong width, a line break inside a
+            # quoted cell) makes it fail, and the careful single-threaded pass below numbers every row.
+            table = _parse(body, names, h + 1, delim, careful=False)
+        except pa.ArrowInvalid as exc:
+            if "utf8" in str(exc).lower().replace("-", ""):
+                raise
+            problems.clear()
+            table = _parse(body, names, h + 1, delim, careful=True, on_invalid=on_invalid)
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         if not transcode and "utf8" in str(exc).lower().replace("-", ""):
             # The first lines looked like UTF-8 but a later byte is not: judge the whole file.
@@ -249,6 +241,26 @@ def read_csv_bytes(data: bytes, checksum: str, transcode: bool = False) -> RawTa
     table = table.append_column("_row", pa.array(line_numbers, pa.int32()))
     return RawTable(
         _drop_blank(table, names), headers, h + 1, "csv", checksum, encoding, delim, problems=problems
+    )
+
+
+def _parse(body: bytes, names: list[str], skip: int, delim: str, careful: bool, on_invalid=None) -> pa.Table:
+    return pacsv.read_csv(
+        io.BytesIO(body),
+        read_options=pacsv.ReadOptions(
+            skip_rows=skip, column_names=names, use_threads=not careful, block_size=8 << 20
+        ),
+        parse_options=pacsv.ParseOptions(
+            delimiter=delim,
+            ignore_empty_lines=False,
+            newlines_in_values=careful,
+            invalid_row_handler=on_invalid if careful else None,
+        ),
+        convert_options=pacsv.ConvertOptions(
+            column_types=dict.fromkeys(names, pa.string()),
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
     )
 
 
