@@ -87,3 +87,21 @@ def test_clicking_a_bar_sets_the_filter_and_clicking_again_clears_it(page, serve
     chart.scroll_into_view_if_needed()
     chart.locator("g.point path").last.click(force=True)
     page.wait_for_function("() => !location.search.includes('violation_type=')", timeout=30_000)
+
+
+def test_map_drill_down_shows_every_regency_of_a_new_province(page, server):
+    import json
+
+    from netralitas.config import GEO_DIR
+
+    regencies = json.loads((GEO_DIR / "regencies.geojson").read_text(encoding="utf-8"))["features"]
+    expected = sum(1 for f in regencies if f["properties"]["province_code"] == "94")  # Papua Tengah, 2022
+    page.goto(f"{server.url}/peta?province=94")
+    wait_for_app(page)
+    assert wait_for_map(page, minimum=expected) >= expected
+    assert "Kembali ke semua provinsi" in page.locator("body").inner_text()
+    screenshot(page, "map-drill-papua-tengah")
+    page.locator("button", has_text="Kembali ke semua provinsi").click()
+    page.wait_for_function("() => !location.search.includes('province=')", timeout=30_000)
+    assert wait_for_map(page) > 38
+    assert page.external_requests == []
