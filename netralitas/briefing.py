@@ -120,3 +120,43 @@ def html_document(
 {"".join(parts)}
 <footer>{html.escape(SOURCES_NOTE[lang])} {"Data per" if lang == "id" else "Data as of"} {html.escape(data_as_of)}.
 {"Dibuat" if lang == "id" else "Made"} {made}.</footer></body></html>"""
+
+
+def chromium_path() -> str | None:
+    import shutil
+
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def pdf_from_html(document: str, timeout: float = 60) -> bytes | None:
+    """The briefing printed to PDF by headless Chromium, offline; None where the machine has no Chromium."""
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    browser = chromium_path()
+    if browser is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        page, pdf = Path(tmp) / "briefing.html", Path(tmp) / "briefing.pdf"
+        page.write_text(document, encoding="utf-8")
+        subprocess.run(
+            [
+                browser,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--no-pdf-header-footer",
+                f"--user-data-dir={tmp}/profile",
+                "--virtual-time-budget=15000",
+                f"--print-to-pdf={pdf}",
+                page.as_uri(),
+            ],
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+        return pdf.read_bytes() if pdf.exists() and pdf.stat().st_size > 0 else None

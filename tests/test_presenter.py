@@ -74,3 +74,18 @@ def test_briefing_html_is_self_contained():
         "B", "Semua data", [("Kasus", "1")], ["Satu."], [go.Figure(go.Bar(x=[1], y=[2]))], "1 Jan 2025"
     )
     assert "PlotlyGeoAssets" in doc and "<script src=" not in doc and "<link" not in doc
+
+
+@pytest.mark.skipif(
+    __import__("shutil").which("chromium") is None, reason="Chromium is installed by scripts/test.sh"
+)
+def test_briefing_pdf_with_chromium():
+    import plotly.graph_objects as go
+
+    from netralitas.briefing import pdf_from_html
+
+    doc = html_document(
+        "Briefing", "Semua data", [("Kasus", "1")], ["Satu."], [go.Figure(go.Bar(x=[1], y=[2]))], "1 Jan 2025"
+    )
+    pdf = pdf_from_html(doc)
+    assert pdf is not None and pdf.startswith(b"%PDF") and len(pdf) > 5000

@@ -172,8 +172,14 @@ def briefing_html() -> bytes:
 
 
 # Built on request: the file embeds plotly.js (several MB), too much to rebuild on every slide change.
-if st.button("Siapkan briefing (HTML)" if ID else "Prepare the briefing (HTML)", key="prepare_briefing"):
-    st.session_state["briefing_html"] = briefing_html()
+if st.button(
+    "Siapkan briefing (HTML, PDF)" if ID else "Prepare the briefing (HTML, PDF)", key="prepare_briefing"
+):
+    with st.spinner("Menyiapkan…" if ID else "Preparing…"):
+        st.session_state["briefing_html"] = briefing_html()
+        st.session_state["briefing_pdf"] = briefing.pdf_from_html(
+            st.session_state["briefing_html"].decode("utf-8")
+        )
 if "briefing_html" in st.session_state:
     st.download_button(
         "Unduh briefing (HTML)" if ID else "Download the briefing (HTML)",
@@ -184,3 +190,15 @@ if "briefing_html" in st.session_state:
         on_click=context.log_export,
         args=("briefing HTML",),
     )
+if st.session_state.get("briefing_pdf"):
+    st.download_button(
+        "Unduh briefing (PDF)" if ID else "Download the briefing (PDF)",
+        st.session_state["briefing_pdf"],
+        "briefing-netralitas.pdf",
+        "application/pdf",
+        key="briefing_pdf_dl",
+        on_click=context.log_export,
+        args=("briefing PDF",),
+    )
+elif "briefing_html" in st.session_state:
+    st.caption("PDF memerlukan Chromium di server." if ID else "The PDF needs Chromium on the server.")

@@ -57,6 +57,9 @@ def test_step_through_every_slide(page, server):
         if n < len(SLIDES):
             page.locator("button", has_text="Berikutnya").click()
             page.wait_for_function(f"() => location.search.includes('slide={n + 1}')", timeout=30_000)
+            page.wait_for_function(
+                f"() => document.body.innerText.includes('{n + 1} / {len(SLIDES)}')", timeout=30_000
+            )
             wait_for_app(page)
     assert page.external_requests == []
 
@@ -65,9 +68,10 @@ def test_briefing_html_opens_offline(page, server, browser):
     page.goto(f"{server.url}/presentasi?presenter=1&slide=1")
     wait_for_app(page)
     page.locator("button", has_text="Siapkan briefing").click()
+    page.locator("button", has_text="Unduh briefing (PDF)").wait_for(timeout=90_000)
     wait_for_app(page)
     with page.expect_download(timeout=60_000) as info:
-        page.locator("button", has_text="Unduh briefing").click()
+        page.locator("button", has_text="Unduh briefing (HTML)").click()
     path = server.tmp / "briefing.html"
     info.value.save_as(path)
     offline = browser.new_context(offline=True, viewport={"width": 1920, "height": 1080})
