@@ -6,6 +6,7 @@ import pandas as pd
 
 from .privacy import protect
 from .reference import FIELDS, UNKNOWN, province_label, regency_label, vocabulary
+from .style import fmt_date
 
 CASE_COLUMNS = {
     "case_id": ("Nomor kasus", "Case number"),
@@ -60,6 +61,11 @@ def labelled_cases(
         out["record_blocked"] = out["record_blocked"].map(
             lambda v: unknown if _is_missing(v) else (yes if v else no)
         )
+    for col in ("report_date", "incident_date", "recommendation_date", "follow_up_date"):
+        if col in out:
+            out[col] = out[col].map(
+                lambda v: "–" if _is_missing(v) else fmt_date(pd.Timestamp(v).date(), lang)
+            )
     for col in ("agency", "employee_name", "nip"):
         if col in out:
             out[col] = out[col].map(lambda v: unknown if _is_missing(v) else v)
