@@ -411,3 +411,21 @@ def test_io_bytes_upload_path_equals_file_path(store, tmp_path):
         store, io.BytesIO(data).getvalue(), ImportOptions(source="bawaslu", file_name="u.csv")
     )
     assert report.rows_loaded == 1
+
+
+def test_headcount_upload_validates_like_a_case_file(store, tmp_path):
+    from netralitas.headcount import import_headcount
+    from netralitas.queries import run
+
+    text = "Provinsi;Jumlah ASN\nJateng;250.000\nBali;60.000\nAtlantis;5\nDIY;-3\nBali;1\n"
+    report = import_headcount(store, text.encode(), "andi")
+    assert report.rows_read == 5 and report.rows_loaded == 2
+    assert [(e.row, e.reason_en.split(":")[0]) for e in report.errors] == [
+        (4, "unknown province"),
+        (5, "the count must be a positive whole number"),
+        (6, "the province appears twice in the file"),
+    ]
+    frame = run(store, "headcount")
+    assert dict(zip(frame["key"], frame["asn_count"], strict=True)) == {"33": 250000, "51": 60000}
+    with pytest.raises(FileRefused):
+        import_headcount(store, b"Nama,Umur\nx,1\n", "andi")

@@ -7,6 +7,7 @@ import streamlit as st
 from netralitas import export, style
 from netralitas.demo import remove_sample
 from netralitas.errors import NetralitasError
+from netralitas.headcount import import_headcount
 from netralitas.ingest import ImportOptions, undo_batch
 from netralitas.ingest.load import import_bytes
 from netralitas.ingest.mapping import CANONICAL_COLUMNS
@@ -197,9 +198,13 @@ for up in files or []:
                 key=f"commit_{key}",
             ):
                 try:
-                    with st.spinner("Mengimpor…" if ID else "Importing…"):
-                        options.dry_run = False
-                        done = import_bytes(store, data, options)
+                    bar = st.progress(0.0)
+                    options.progress = lambda share, step_id, step_en, bar=bar: bar.progress(
+                        share, text=step_id if ID else step_en
+                    )
+                    options.dry_run = False
+                    done = import_bytes(store, data, options)
+                    bar.progress(1.0, text="Selesai." if ID else "Done.")
                     if remember:
                         save_aliases(store, source, header_overrides, assignments, user)
                     st.session_state.pop(f"report_{key}", None)
@@ -272,3 +277,29 @@ else:
                 )
             except NetralitasError as exc:
                 st.error(f"{exc.message_id}\n\n{exc.message_en}")
+
+st.subheader("Jumlah ASN per provinsi (opsional)" if ID else "ASN headcount per province (optional)")
+st.caption(
+    "Untuk peta 'kasus per 100.000 ASN'. Kolom: Provinsi, Jumlah ASN."
+    if ID
+    else "For the map's 'cases per 100,000 ASN'. Columns: Provinsi, Jumlah ASN."
+)
+headcount_file = st.file_uploader(
+    "Berkas jumlah ASN (CSV/XLSX)" if ID else "Headcount file (CSV/XLSX)",
+    type=["csv", "txt", "xlsx"],
+    key="headcount_upload",
+)
+if headcount_file is not None and st.button(
+    "Simpan jumlah ASN" if ID else "Save the headcount", key="headcount_go"
+):
+    try:
+        hc = import_headcount(store, headcount_file.getvalue(), user)
+        st.success(
+            f"{hc.rows_loaded} dari {hc.rows_read} baris dimuat."
+            if ID
+            else f"{hc.rows_loaded} of {hc.rows_read} rows loaded."
+        )
+        if hc.errors:
+            st.dataframe(pd.DataFrame([e.as_dict(lang) for e in hc.errors]), hide_index=True, width="stretch")
+    except NetralitasError as exc:
+        st.error(f"{exc.message_id}\n\n{exc.message_en}")

@@ -3,6 +3,7 @@ transaction. Each row is loaded, updates a case, is unchanged, or is rejected wi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -72,6 +73,13 @@ class ImportOptions:
     is_sample: bool = False
     header_overrides: dict[str, str] = field(default_factory=dict)
     value_overrides: dict[str, dict[str, str]] = field(default_factory=dict)
+    progress: Callable[[float, str, str], None] | None = (
+        None  # (share done, step id, step en): the page's bar
+    )
+
+    def report_progress(self, share: float, step_id: str, step_en: str) -> None:
+        if self.progress is not None:
+            self.progress(share, step_id, step_en)
 
 
 @dataclass
@@ -608,7 +616,9 @@ def _merge(
 
 def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportReport:
     """Import one file's content; raises FileRefused (nothing changed) when it cannot be imported at all."""
+    options.report_progress(0.05, "Membaca berkas…", "Reading the file…")
     raw = read_bytes(data, options.sheet)
+    options.report_progress(0.3, "Memetakan kolom dan nilai…", "Mapping columns and values…")
     saved_headers, saved_values, calendar = store_context(store, options.source)
     mapping = map_headers(raw.headers, saved_headers, options.header_overrides)
     if not (mapping.has("province") or mapping.has("regency")):
@@ -631,6 +641,7 @@ def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportRep
         places = stager.unknown_places()
     finally:
         stager.con.close()
+    options.report_progress(0.7, "Menyimpan dalam satu transaksi…", "Saving in one transaction…")
     headers = {c: stager.header(c) for c in CANONICAL_COLUMNS}
     headers["location"] = " / ".join(stager.header(c) for c in ("province", "regency") if mapping.has(c))
     errors = sorted(raw.problems + _problems(rejected, headers), key=lambda e: e.row)

@@ -47,7 +47,7 @@ def test_upload_fix_commit_undo(page, server):
     messy.write_bytes(text.encode("cp1252"))
     page.goto(server.url + "/unggah")
     wait_for_app(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(messy))
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(messy))
     page.get_by_text("Uji coba (tanpa menyimpan)").wait_for(timeout=30_000)
     wait_for_app(page)
     page.get_by_text("Uji coba (tanpa menyimpan)").click()
