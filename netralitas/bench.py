@@ -64,7 +64,7 @@ def _phases(store: Store, f: Filters) -> list:
 
 
 def _cases(store: Store, f: Filters) -> list:
-    queries.run_many(store, [("case_count", f, {"search": ""}), ("cases", f, {"search": "", "limit": 5000})])
+    queries.run_many(store, [("cases", f, {"search": "", "limit": 5000, "personal": True})])
     return []
 
 

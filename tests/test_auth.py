@@ -124,6 +124,9 @@ def test_viewer_sees_masked_people_and_no_upload(signed_in):
     text = frame.to_csv()
     assert not NIP.search(text)
     assert "Budi Rekaan" not in text and "B. R." in text and "1985**************" in text
+    # searching a full NIP must not confirm it to a viewer
+    at.text_input(key="case_search").input("198501012010121001").run()
+    assert not at.dataframe or at.dataframe[0].value.empty
 
 
 def test_analyst_sees_people_and_can_upload(signed_in):

@@ -5,6 +5,7 @@ import streamlit as st
 from netralitas import export, style
 from netralitas.filters import describe
 from netralitas.i18n import t
+from netralitas.privacy import may_see_personal_data
 from netralitas.tables import labelled_cases
 from netralitas.ui import context
 
@@ -22,8 +23,9 @@ search = st.text_input(
     key="case_search",
     max_chars=100,
 ).strip()
-total = int(context.query("case_count", filters, search=search)["n"].iloc[0])
-rows = context.query("cases", filters, search=search, limit=LIMIT)
+personal = may_see_personal_data(context.role(), context.presenter())
+rows = context.query("cases", filters, search=search, limit=LIMIT, personal=personal)
+total = int(rows["total_rows"].iloc[0]) if not rows.empty else 0
 table = labelled_cases(rows, lang, context.role(), context.presenter(), context.election_names())
 shown = style.fmt_int(min(total, LIMIT), lang)
 st.caption(
