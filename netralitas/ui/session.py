@@ -32,6 +32,17 @@ def gate() -> None:
     lang = context.lang()
     users = context.query("users")
     if users.empty or users["disabled"].all():
+        address = str(st.get_option("server.address") or "")
+        if address not in ("127.0.0.1", "localhost", "::1"):
+            # Local mode grants analyst rights to whoever connects: never on a network address.
+            st.error(
+                "Belum ada pengguna: mode lokal hanya melayani 127.0.0.1. Tambahkan pengguna dengan "
+                "`python -m netralitas user add NAMA --role admin` sebelum membuka dasbor di jaringan."
+                if lang == "id"
+                else "No users yet: local mode serves 127.0.0.1 only. Add a user with "
+                "`python -m netralitas user add NAME --role admin` before serving the dashboard on a network."
+            )
+            st.stop()
         st.session_state[USER], st.session_state[ROLE] = "lokal", "analyst"
         st.sidebar.caption(t("local_mode", lang))
         return
