@@ -73,7 +73,7 @@ def _filters(args: argparse.Namespace) -> Filters:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     try:
-        result = summary(Store(args.db), _filters(args), args.by, args.lang)
+        result = summary(Store(args.db), _filters(args), args.by, args.lang, args.basis)
     except NetralitasError as exc:
         return _fail(exc, args.json)
     if args.json:
@@ -209,6 +209,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", action="append", choices=SOURCES)
     p.add_argument("--from", dest="date_from")
     p.add_argument("--to", dest="date_to")
+    p.add_argument(
+        "--basis",
+        choices=("current", "pre2022"),
+        default="current",
+        help="pre2022: provinsi digabung seperti sebelum pemekaran Papua 2022 (perbandingan antarpemilu)",
+    )
     common(p)
     p.set_defaults(func=cmd_summary)
 

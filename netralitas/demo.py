@@ -23,22 +23,6 @@ def sample_batches(store: Store) -> list[int]:
         ]
 
 
-def has_only_sample_data(store: Store) -> bool:
-    """True while every active row came from sample data (the banner's condition)."""
-    with store.connect() as con:
-        real = con.execute(
-            "SELECT count(*) FROM cases c JOIN batches b USING (batch_id) WHERE NOT b.is_sample"
-        ).fetchone()[0]
-        sample = con.execute(
-            "SELECT count(*) FROM cases c JOIN batches b USING (batch_id) WHERE b.is_sample"
-        ).fetchone()[0]
-    return sample > 0 and real == 0
-
-
-def has_sample_data(store: Store) -> bool:
-    return bool(sample_batches(store))
-
-
 def load_sample(store: Store, rows: int = 5000, seed: int = 2024, user: str = "system") -> ImportReport:
     """Generate sample rows and import them through the one import path, marked as sample data."""
     from .sample import generate_cases

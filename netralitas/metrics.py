@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import queries
 from .filters import Filters
-from .reference import FIELDS, UNKNOWN, province_label, regency_label, vocabulary
+from .reference import FIELDS, UNKNOWN, basis_pre2022, province_label, regency_label, vocabulary
 from .store import Store
 
 DIMENSIONS = (
@@ -83,13 +83,36 @@ def groups(
     ]
 
 
+def on_pre2022_basis(groups_: list[dict[str, Any]], lang: str = "id") -> list[dict[str, Any]]:
+    """Province groups merged onto the units as they were before the 2022 Papua splits (93, 94, 95 and
+    today's 91 into "Papua (sebelum 2022)"; 96 and 92 into "Papua Barat (sebelum 2022)"), so a 2020
+    election and a 2024 one are compared on the same areas."""
+    merged: dict[str, dict[str, Any]] = {}
+    for g in groups_:
+        key = basis_pre2022(g["key"]) if g["key"] else g["key"]
+        into = merged.setdefault(
+            key, {"key": key, "label": label_for("province", key, lang), **dict.fromkeys(COUNTS, 0)}
+        )
+        for k in COUNTS:
+            into[k] += g[k]
+    out = [
+        {**g, "follow_up_rate": follow_up_rate(g["followed_up"], g["recommendations"])}
+        for g in merged.values()
+    ]
+    return sorted(out, key=lambda g: (-g["cases"], g["key"]))
+
+
 def election_names(store: Store, lang: str = "id") -> dict[str, str]:
     frame = queries.run(store, "elections")
     return dict(zip(frame["election"], frame["name_id" if lang == "id" else "name_en"], strict=True))
 
 
 def summary(
-    store: Store, filters: Filters | None = None, by: str | None = None, lang: str = "id"
+    store: Store,
+    filters: Filters | None = None,
+    by: str | None = None,
+    lang: str = "id",
+    basis: str = "current",
 ) -> dict[str, Any]:
     """The `summary --json` object: totals, and with `by` the labelled groups."""
     requests: list = [("totals", filters, None), ("elections", None, None)]
@@ -103,4 +126,7 @@ def summary(
         )
         out["by"] = by
         out["groups"] = groups(frames[2], by, lang, names)
+        if by == "province" and basis == "pre2022":
+            out["basis"] = basis
+            out["groups"] = on_pre2022_basis(out["groups"], lang)
     return out

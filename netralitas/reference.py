@@ -180,17 +180,6 @@ def basis_pre2022(code: str) -> str:
     return code
 
 
-def historical_unit_for(province_code: str, on: date) -> str:
-    """The historical unit a province name meant on a date, when only the province is known.
-
-    "Papua" in a 2020 record means the old, larger province (91-pra2022), not today's code 91.
-    """
-    for unit in historical_units().values():
-        if unit.parent == province_code and on < unit.until:
-            return unit.code
-    return province_code
-
-
 def provinces_compatible(named: str, actual: str, on: date | None) -> bool:
     """Whether a file's province agrees with the province of its regency (old names included)."""
     if named == actual:

@@ -429,3 +429,20 @@ def test_headcount_upload_validates_like_a_case_file(store, tmp_path):
     assert dict(zip(frame["key"], frame["asn_count"], strict=True)) == {"33": 250000, "51": 60000}
     with pytest.raises(FileRefused):
         import_headcount(store, b"Nama,Umur\nx,1\n", "andi")
+
+
+def test_elections_compared_on_the_pre_2022_boundaries(store, tmp_path, db_path):
+    path = write(
+        tmp_path / "papua.csv",
+        "No. Register,Provinsi,Kabupaten/Kota,Tanggal Laporan\n"
+        "Q1,Papua,,2020-10-01\nQ2,Papua Selatan,,2024-10-01\nQ3,Papua,Kabupaten Mimika,2024-10-02\n"
+        "Q4,Papua Barat Daya,,2024-10-03\nQ5,Bali,,2024-10-03\n",
+    )
+    imp(store, path)
+    current = {g["key"]: g["cases"] for g in summary(store, by="province")["groups"]}
+    assert current == {"91-pra2022": 1, "93": 1, "94": 1, "96": 1, "51": 1}
+    earlier = summary(store, by="province", basis="pre2022")
+    assert {g["key"]: g["cases"] for g in earlier["groups"]} == {"91-pra2022": 3, "92-pra2022": 1, "51": 1}
+    assert earlier["groups"][0]["label"] == "Papua (sebelum 2022)"
+    r = run_cli("summary", "--db", str(db_path), "--by", "province", "--basis", "pre2022", "--json")
+    assert json.loads(r.stdout)["groups"][0] == {**earlier["groups"][0]}
