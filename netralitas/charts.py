@@ -40,6 +40,7 @@ def ranked_bars(
             marker_color=style.PRIMARY,
             text=[style.fmt_int(v, lang) for v in part[value]],
             textposition="auto",
+            textangle=0,
             hovertemplate="%{y}: %{x:,}<extra></extra>",
         )
     )
@@ -207,3 +208,52 @@ def phase_heatmap(
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_layout(title=title)
     return style.apply(fig, lang, presenter, height=max(360, 34 * len(types) + 120))
+
+
+def follow_up_bars(
+    league: pd.DataFrame,
+    title: str,
+    lang: str = "id",
+    presenter: bool = False,
+    top: int = 10,
+    no_data: str = "",
+) -> go.Figure:
+    """Agencies with most recommendations, each bar split into followed up and not yet, with the rate:
+    which PPK do not carry out the sanctions recommended."""
+    part = league[(league["key"] != "") & (league["recommendations"] > 0)] if not league.empty else league
+    if part.empty:
+        return style.empty_figure(no_data, lang, presenter)
+    part = part.nlargest(top, "recommendations").iloc[::-1]
+    pending = part["recommendations"] - part["followed_up"]
+    rate = part["followed_up"] / part["recommendations"]
+    done_name, pending_name = (
+        ("Ditindaklanjuti", "Belum ditindaklanjuti") if lang == "id" else ("Followed up", "Not yet")
+    )
+    fig = go.Figure(
+        [
+            go.Bar(
+                y=part["key"],
+                x=part["followed_up"],
+                orientation="h",
+                name=done_name,
+                marker_color=style.GOOD,
+                hovertemplate="%{y}: %{x:,}<extra>" + done_name + "</extra>",
+            ),
+            go.Bar(
+                y=part["key"],
+                x=pending,
+                orientation="h",
+                name=pending_name,
+                marker_color=style.ACCENT,
+                text=[style.fmt_pct(r, lang, 0) for r in rate],
+                textposition="outside",
+                textangle=0,
+                hovertemplate="%{y}: %{x:,}<extra>" + pending_name + "</extra>",
+            ),
+        ]
+    )
+    fig.update_layout(
+        title=title, barmode="stack", legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"}
+    )
+    fig.update_yaxes(automargin=True)
+    return style.apply(fig, lang, presenter, height=max(300, 44 * len(part) + 120))

@@ -52,20 +52,15 @@ elif slide == "agencies":
         filters,
         overdue_days=config.setting_int("overdue_days"),
         as_of=pd.Timestamp.today().date(),
-        limit=15,
+        limit=500,
     )
-    league = league[(league["key"] != "") & (league["recommendations"] > 0)].copy()
-    league["rate"] = league["followed_up"] / league["recommendations"]
-    league["label"] = league["key"]
+    title = (
+        "Rekomendasi sanksi dan tindak lanjut PPK (persen: sudah ditindaklanjuti)"
+        if ID
+        else "Sanction recommendations and PPK follow-up (percent: followed up)"
+    )
     st.plotly_chart(
-        charts.ranked_bars(
-            league,
-            "recommendations",
-            "Rekomendasi (urut) dan tindak lanjut" if ID else "Recommendations and follow-up",
-            lang,
-            True,
-            no_data=no_data,
-        ),
+        charts.follow_up_bars(league, title, lang, True, no_data=no_data),
         width="stretch",
         key="slide_agencies",
     )
