@@ -3,52 +3,65 @@
 import streamlit as st
 
 from netralitas.i18n import t
+from netralitas.store import StoreError
 from netralitas.ui import context, presenter, session, sidebar
 
 st.set_page_config(page_title="Netralitas ASN", layout="wide")
 
-if "lang" in st.query_params and st.query_params["lang"] in ("id", "en"):
-    st.session_state[context.LANG_STATE] = st.query_params["lang"]
-lang = context.lang()
 
-with st.sidebar:
-    choice = st.segmented_control(
-        t("language", lang),
-        ["id", "en"],
-        default=lang,
-        format_func=lambda c: {"id": "Bahasa Indonesia", "en": "English"}[c],
-    )
-    if choice and choice != lang:
-        st.session_state[context.LANG_STATE] = choice
-        st.query_params["lang"] = choice
+def main() -> None:
+    context.begin_run()
+    if "lang" in st.query_params and st.query_params["lang"] in ("id", "en"):
+        st.session_state[context.LANG_STATE] = st.query_params["lang"]
+    lang = context.lang()
+
+    with st.sidebar:
+        choice = st.segmented_control(
+            t("language", lang),
+            ["id", "en"],
+            default=lang,
+            format_func=lambda c: {"id": "Bahasa Indonesia", "en": "English"}[c],
+        )
+        if choice and choice != lang:
+            st.session_state[context.LANG_STATE] = choice
+            st.query_params["lang"] = choice
+            st.rerun()
+
+    session.gate()
+    context.read_url_filters()
+    sidebar.render()
+    if context.presenter():
+        presenter.apply()
+
+    pages = [
+        st.Page(
+            "views/ringkasan.py",
+            title=t("page_overview", lang),
+            url_path="ringkasan",
+            default=True,
+        ),
+        st.Page("views/peta.py", title=t("page_map", lang), url_path="peta"),
+        st.Page(
+            "views/instansi.py",
+            title=t("page_agencies", lang),
+            url_path="instansi",
+        ),
+        st.Page("views/tahapan.py", title=t("page_phases", lang), url_path="tahapan"),
+        st.Page("views/kasus.py", title=t("page_cases", lang), url_path="kasus"),
+        st.Page("views/presentasi.py", title=t("page_presenter", lang), url_path="presentasi"),
+    ]
+    # Pages a role may not use are not in the navigation at all, so no URL reaches them.
+    if context.role() in ("analyst", "admin"):
+        pages.append(st.Page("views/unggah.py", title=t("page_upload", lang), url_path="unggah"))
+    if context.role() == "admin":
+        pages.append(st.Page("views/admin.py", title="Admin", url_path="admin"))
+    st.navigation(pages).run()
+
+
+try:
+    main()
+except StoreError as exc:
+    # The database is busy beyond the wait, missing or unreadable: say so in both languages, no traceback.
+    st.error(f"{exc.message_id}\n\n{exc.message_en}", icon=":material/database:")
+    if st.button("Coba lagi / Try again"):
         st.rerun()
-
-session.gate()
-context.read_url_filters()
-sidebar.render()
-if context.presenter():
-    presenter.apply()
-
-pages = [
-    st.Page(
-        "views/ringkasan.py",
-        title=t("page_overview", lang),
-        url_path="ringkasan",
-        default=True,
-    ),
-    st.Page("views/peta.py", title=t("page_map", lang), url_path="peta"),
-    st.Page(
-        "views/instansi.py",
-        title=t("page_agencies", lang),
-        url_path="instansi",
-    ),
-    st.Page("views/tahapan.py", title=t("page_phases", lang), url_path="tahapan"),
-    st.Page("views/kasus.py", title=t("page_cases", lang), url_path="kasus"),
-    st.Page("views/presentasi.py", title=t("page_presenter", lang), url_path="presentasi"),
-]
-# Pages a role may not use are not in the navigation at all, so no URL reaches them.
-if context.role() in ("analyst", "admin"):
-    pages.append(st.Page("views/unggah.py", title=t("page_upload", lang), url_path="unggah"))
-if context.role() == "admin":
-    pages.append(st.Page("views/admin.py", title="Admin", url_path="admin"))
-st.navigation(pages).run()

@@ -50,7 +50,7 @@ def run(
 def run_many(
     store: Store, requests: list[tuple[str, Filters | None, dict[str, Any] | None]]
 ) -> list[pd.DataFrame]:
-    """Several queries on one short-lived connection (one page render)."""
-    with store.connect() as con:
+    """Several queries on one connection (one page render): the dashboard's kept one, else short-lived."""
+    with store.reader() as con:
         prepare(con)
         return [run_on(con, name, f, p) for name, f, p in requests]

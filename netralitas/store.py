@@ -1,16 +1,23 @@
 """The one data-access object: owns DuckDB connections, the schema, bound parameters and time limits.
 
-Connections are short-lived on purpose. DuckDB lets one process hold a database file read-write and
-refuses every other process meanwhile, so the dashboard and a command-line import share the file by
-taking turns: each opens, works, closes, and retries for a bounded time when the other holds it.
+DuckDB lets one process hold a database file read-write and refuses every other process meanwhile.
+Work that writes (imports, undo, the audit log) and the command line use short-lived connections and
+retry for a bounded time while another process holds the file. The dashboard reads through one
+long-lived connection per process (`Store(keep_open=True).reader()`), so its buffer pool stays warm
+between reruns; it gives the file up when another process asks for it. Asking is a request file beside
+the database (`<db>.request`, holding the asker's pid), written by a connection that found the file
+locked and removed when that connection closes; the dashboard's watcher closes its connection as soon
+as the reads in flight end, serves its last results meanwhile, and reopens once the request is gone.
 """
 
 from __future__ import annotations
 
+import atexit
 import csv
 import os
 import threading
 import time
+import weakref
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
@@ -57,15 +64,164 @@ def migrations() -> list[tuple[int, str]]:
     return out
 
 
+def request_path(path: Path) -> Path:
+    """The file another process writes to ask the dashboard for the database."""
+    return Path(f"{path}.request")
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def requested_elsewhere(path: Path) -> bool:
+    """True while a live process other than this one is waiting for the database file."""
+    try:
+        pid = int(request_path(path).read_text(encoding="ascii").strip() or 0)
+    except (FileNotFoundError, ValueError):
+        return False
+    return pid != os.getpid() and pid > 0 and _pid_alive(pid)
+
+
+class _Request:
+    """This process's request for a database file another process holds; withdrawn on release."""
+
+    def __init__(self, path: Path):
+        self.file = request_path(path)
+        self.made = False
+
+    def make(self) -> None:
+        if self.made:
+            return
+        try:
+            tmp = self.file.with_name(f"{self.file.name}.{os.getpid()}")
+            tmp.write_text(str(os.getpid()), encoding="ascii")
+            os.replace(tmp, self.file)
+            self.made = True
+        except OSError:
+            pass  # a read-only directory: we simply wait without asking
+
+    def withdraw(self) -> None:
+        if not self.made:
+            return
+        try:
+            if self.file.read_text(encoding="ascii").strip() == str(os.getpid()):
+                self.file.unlink()
+        except (FileNotFoundError, ValueError, OSError):
+            pass
+        self.made = False
+
+
+class _Keeper:
+    """The long-lived connection this process keeps to one database file for reading, and the rule for
+    giving it up when another process asks (see the module docstring)."""
+
+    POLL_SECONDS = 0.1
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.cond = threading.Condition()
+        self.con: duckdb.DuckDBPyConnection | None = None
+        self.active = 0
+        self.watcher: threading.Thread | None = None
+
+    def cursor(self) -> duckdb.DuckDBPyConnection | None:
+        """A cursor on the kept connection, or None while another process is asking for the file."""
+        with self.cond:
+            if requested_elsewhere(self.store.path):
+                self._close_if_idle()
+                return None
+            if self.con is None:
+                request = _Request(self.store.path)
+                try:
+                    con = self.store._open(read_only=False, request=request)
+                finally:
+                    request.withdraw()
+                try:
+                    self.store._ensure_schema(con)
+                except BaseException:
+                    con.close()
+                    raise
+                self.con = con
+                self._start_watcher()
+            self.active += 1
+            return self.con.cursor()
+
+    def release(self, cur: duckdb.DuckDBPyConnection) -> None:
+        cur.close()
+        with self.cond:
+            self.active -= 1
+            if requested_elsewhere(self.store.path):
+                self._close_if_idle()
+
+    def close(self) -> None:
+        with self.cond:
+            while self.active:
+                self.cond.wait(0.05)
+            self._close_if_idle()
+
+    def _close_if_idle(self) -> None:
+        if self.con is not None and self.active == 0:
+            self.con.close()
+            self.con = None
+
+    def _start_watcher(self) -> None:
+        if self.watcher is None or not self.watcher.is_alive():
+            self.watcher = threading.Thread(
+                target=_watch, args=(weakref.ref(self),), name="netralitas-keeper", daemon=True
+            )
+            self.watcher.start()
+
+
+def _watch(ref: weakref.ref) -> None:
+    """Close the kept connection soon after another process asks for the file; stop once it is closed."""
+    while True:
+        time.sleep(_Keeper.POLL_SECONDS)
+        keeper = ref()
+        if keeper is None:
+            return
+        with keeper.cond:
+            if keeper.con is None:
+                keeper.watcher = None
+                return
+            if requested_elsewhere(keeper.store.path):
+                keeper._close_if_idle()
+        del keeper
+
+
+_keepers: dict[Path, _Keeper] = {}
+_keepers_lock = threading.Lock()
+
+
+def close_all() -> None:
+    """Close every kept connection in this process."""
+    with _keepers_lock:
+        keepers = list(_keepers.values())
+        _keepers.clear()
+    for keeper in keepers:
+        keeper.close()
+
+
+atexit.register(close_all)
+
+
 class Store:
     """A DuckDB database file and the rules for using it."""
 
-    def __init__(self, path: str | os.PathLike | None = None, lock_wait: float | None = None):
+    def __init__(
+        self, path: str | os.PathLike | None = None, lock_wait: float | None = None, keep_open: bool = False
+    ):
         self.path = config.db_path(path).resolve()
         self.lock_wait = config.setting_int("lock_wait_seconds") if lock_wait is None else lock_wait
+        self.keep_open = keep_open
 
     # -- connections -------------------------------------------------------------------------
-    def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+    def _open(self, read_only: bool, request: _Request | None = None) -> duckdb.DuckDBPyConnection:
         if read_only and not self.path.exists():
             raise DatabaseUnavailable(
                 f"Basis data belum ada: {self.path}", f"The database does not exist yet: {self.path}"
@@ -79,8 +235,10 @@ class Store:
                 if _is_lock_error(exc):
                     if time.monotonic() >= deadline:
                         raise DatabaseBusy(self.path) from exc
+                    if request is not None:
+                        request.make()
                     time.sleep(delay)
-                    delay = min(delay * 2, 0.5)
+                    delay = min(delay * 2, 0.25)
                     continue
                 raise DatabaseUnavailable(
                     f"Basis data tidak dapat dibuka: {exc}", f"The database cannot be opened: {exc}"
@@ -92,16 +250,59 @@ class Store:
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A connection for one unit of work, schema migrated, closed afterwards."""
+        """A connection for one unit of work, schema migrated, closed afterwards. While another process
+        holds the file, it asks for it (see the module docstring) and waits up to `lock_wait`."""
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        con = self._open(read_only)
+        request = _Request(self.path)
         try:
-            if not read_only:
-                self._ensure_schema(con)
-            yield con
+            con = self._open(read_only, request)
+            try:
+                if not read_only:
+                    self._ensure_schema(con)
+                yield con
+            finally:
+                con.close()
         finally:
-            con.close()
+            request.withdraw()
+
+    @contextmanager
+    def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection for reads. A store that keeps its connection open hands out a cursor on it; while
+        another process is asking for the file it does not touch the file at all, but waits (up to
+        `lock_wait`) for that process to finish, so the two never race for the lock."""
+        if not self.keep_open:
+            with self.connect() as con:
+                yield con
+            return
+        keeper = self._keeper()
+        deadline = time.monotonic() + self.lock_wait
+        while (cur := keeper.cursor()) is None:
+            if time.monotonic() >= deadline:
+                raise DatabaseBusy(self.path)
+            time.sleep(0.05)
+        try:
+            yield cur
+        finally:
+            keeper.release(cur)
+
+    def _keeper(self) -> _Keeper:
+        with _keepers_lock:
+            keeper = _keepers.get(self.path)
+            if keeper is None:
+                keeper = _keepers[self.path] = _Keeper(self)
+            return keeper
+
+    def close(self) -> None:
+        """Close the kept connection, if any (tests and the benchmark hand the file to other processes)."""
+        with _keepers_lock:
+            keeper = _keepers.pop(self.path, None)
+        if keeper:
+            keeper.close()
+
+    def requested_elsewhere(self) -> bool:
+        """Another process is waiting for the file (an import from the command line, say)."""
+        return requested_elsewhere(self.path)
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:

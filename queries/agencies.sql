@@ -4,11 +4,11 @@ SELECT
     coalesce(agency, '') AS key,
     any_value(agency_type)::VARCHAR AS agency_type,
     count(*) AS cases,
-    count(*) FILTER (WHERE status IN ('rekomendasi', 'ditindaklanjuti')) AS recommendations,
-    count(*) FILTER (WHERE status = 'ditindaklanjuti') AS followed_up,
-    count(*) FILTER (WHERE status = 'rekomendasi' AND recommendation_date IS NOT NULL
-                     AND recommendation_date + to_days(CAST($overdue_days AS INTEGER)) < $as_of) AS overdue,
-    count(*) FILTER (WHERE record_blocked) AS blocked
+    how_many(is_recommended(status)) AS recommendations,
+    how_many(is_followed_up(status)) AS followed_up,
+    how_many(status = 'rekomendasi' AND recommendation_date IS NOT NULL
+             AND recommendation_date + to_days(CAST($overdue_days AS INTEGER)) < $as_of) AS overdue,
+    how_many(record_blocked) AS blocked
 FROM scope($election, $date_from, $date_to, $province, $regency, $agency_type, $position,
            $violation_type, $status, $source, $agency)
 GROUP BY 1

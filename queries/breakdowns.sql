@@ -16,9 +16,9 @@ SELECT
     coalesce(province_code, regency_code, agency, election, phase::VARCHAR, violation_type::VARCHAR,
              status::VARCHAR, agency_type::VARCHAR, position::VARCHAR, source::VARCHAR, '') AS key,
     count(*) AS cases,
-    count(*) FILTER (WHERE status IN ('pelanggaran', 'rekomendasi', 'ditindaklanjuti')) AS violations,
-    count(*) FILTER (WHERE status IN ('rekomendasi', 'ditindaklanjuti')) AS recommendations,
-    count(*) FILTER (WHERE status = 'ditindaklanjuti') AS followed_up
+    how_many(is_violation(status)) AS violations,
+    how_many(is_recommended(status)) AS recommendations,
+    how_many(is_followed_up(status)) AS followed_up
 FROM scope($election, $date_from, $date_to, $province, $regency, $agency_type, $position,
            $violation_type, $status, $source, $agency)
 GROUP BY GROUPING SETS ((province_code), (regency_code), (agency), (election), (phase), (violation_type),

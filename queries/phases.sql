@@ -1,7 +1,7 @@
 -- Cases by election and phase, with the phase's length in days (for cases per day, a fair comparison).
 WITH counts AS (
     SELECT election, phase::VARCHAR AS phase, count(*) AS cases,
-           count(*) FILTER (WHERE status IN ('pelanggaran', 'rekomendasi', 'ditindaklanjuti')) AS violations
+           how_many(is_violation(status)) AS violations
     FROM scope($election, $date_from, $date_to, $province, $regency, $agency_type, $position,
                $violation_type, $status, $source, $agency)
     WHERE election IS NOT NULL

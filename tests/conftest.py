@@ -14,6 +14,15 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def _close_kept_connections():
+    """Pages keep one connection per database open; a test's files are its own, so close them after it."""
+    yield
+    from netralitas.store import close_all
+
+    close_all()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"

@@ -105,3 +105,31 @@ def test_case_explorer_search(app):
     at.text_input(key="case_search").input("KASN/002").run()
     frame = at.dataframe[0].value
     assert len(frame) == 1 and frame.iloc[0]["Nomor kasus"] == "KASN/002/2020"
+
+
+def test_a_busy_database_gives_a_message_in_both_languages_not_a_traceback(tmp_path, monkeypatch):
+    """While another process holds the file longer than the wait, and there is nothing earlier to show,
+    the app says so in Bahasa Indonesia and English instead of an error page."""
+    import subprocess
+    import sys
+
+    from netralitas.store import Store, request_path
+
+    db = tmp_path / "busy.duckdb"
+    Store(db).schema_version()
+    monkeypatch.setenv("NETRALITAS_DB", str(db))
+    monkeypatch.setenv("NETRALITAS_LOAD_SAMPLE", "0")
+    monkeypatch.setenv("NETRALITAS_LOCK_WAIT_SECONDS", "1")
+    asker = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        request_path(db).write_text(str(asker.pid), encoding="ascii")
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        text = " ".join(e.value for e in at.error)
+        assert "sedang diperbarui" in text and "being updated" in text
+    finally:
+        asker.kill()
+        asker.wait()
+    at.button[-1].click().run()  # "Coba lagi / Try again" once the other process is done
+    assert not at.exception and not at.error

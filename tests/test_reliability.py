@@ -86,6 +86,53 @@ def test_a_locked_database_gives_a_clear_message_after_a_bounded_wait(tmp_path):
         holder.kill()
 
 
+def test_the_dashboard_hands_the_file_to_a_command_line_import(tmp_path):
+    """The dashboard keeps its connection open; an import in another process asks for the file, gets it
+    within moments, and the dashboard's next read sees the whole import."""
+    from netralitas import queries
+    from netralitas.store import request_path
+
+    db, csv_file = tmp_path / "shared.duckdb", tmp_path / "s.csv"
+    assert run_cli("sample", "--rows", "500", "--out", str(csv_file)).returncode == 0
+    dashboard = Store(db, keep_open=True)
+    assert int(queries.run(dashboard, "totals")["cases"].iloc[0]) == 0  # the kept connection is open now
+    start = time.monotonic()
+    r = run_cli(
+        "import",
+        str(csv_file),
+        "--db",
+        str(db),
+        "--source",
+        "bawaslu",
+        env={"NETRALITAS_LOCK_WAIT_SECONDS": "20"},
+    )
+    assert r.returncode == 0, r.stderr
+    assert time.monotonic() - start < 15
+    assert not request_path(db).exists()
+    assert int(queries.run(dashboard, "totals")["cases"].iloc[0]) == 500
+
+
+def test_reads_wait_while_another_process_asks_and_a_dead_asker_is_ignored(tmp_path):
+    from netralitas import queries
+    from netralitas.store import request_path
+
+    db = tmp_path / "asked.duckdb"
+    dashboard = Store(db, keep_open=True, lock_wait=1)
+    dashboard.schema_version()
+    asker = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        request_path(db).write_text(str(asker.pid), encoding="ascii")
+        start = time.monotonic()
+        with pytest.raises(DatabaseBusy):
+            queries.run(dashboard, "totals")
+        assert 0.9 <= time.monotonic() - start < 5
+    finally:
+        asker.kill()
+        asker.wait()
+    # a request left behind by a process that died (SIGKILL mid-import) holds nobody back
+    assert int(queries.run(dashboard, "totals")["cases"].iloc[0]) == 0
+
+
 def test_a_read_only_database_file_gives_a_clear_message(tmp_path):
     db = tmp_path / "ro.duckdb"
     Store(db).schema_version()

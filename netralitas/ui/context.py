@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 import pandas as pd
@@ -19,7 +20,7 @@ LANG_STATE = "netralitas_lang"
 
 @st.cache_resource(show_spinner=False)
 def _store(path: str) -> Store:
-    store = Store(path)
+    store = Store(path, keep_open=True)
     if config.setting("load_sample") == "1":
         ensure_sample(store, config.setting_int("sample_rows"))
     return store
@@ -31,26 +32,48 @@ def store() -> Store:
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def _run(db: str, version: tuple, name: str, filters: Filters, params_items: tuple) -> pd.DataFrame:
-    return queries.run(Store(db), name, filters, dict(params_items))
+    return queries.run(Store(db, keep_open=True), name, filters, dict(params_items))
 
 
-_last_good: dict[tuple, pd.DataFrame] = {}
+# The last result of each query (any data version), for the moments another process holds the file.
+_last_good: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+LAST_GOOD_ENTRIES = 512
+BUSY_SHOWN = "_netralitas_busy_shown"
 
 
 def query(name: str, filters: Filters | None = None, **params: Any) -> pd.DataFrame:
-    """A query result, cached per data version; while another process holds the database the last result
-    is shown with a notice instead of an error page."""
+    """A query result, cached per data version. While another process is writing the database (an import
+    from the command line), the last result is shown at once with a notice; a view never shown before
+    waits for the writer, up to the configured lock wait."""
     s = store()
     key = (str(s.path), name, filters or Filters(), tuple(sorted(params.items())))
+    if key in _last_good and s.requested_elsewhere():
+        _busy_notice()
+        return _last_good[key]
     try:
         frame = _run(str(s.path), s.data_version(), name, filters or Filters(), tuple(sorted(params.items())))
     except DatabaseBusy:
         if key in _last_good:
-            st.info(t("busy", lang()))
+            _busy_notice()
             return _last_good[key]
         raise
     _last_good[key] = frame
+    _last_good.move_to_end(key)
+    while len(_last_good) > LAST_GOOD_ENTRIES:
+        _last_good.popitem(last=False)
     return frame
+
+
+def _busy_notice() -> None:
+    """Once per run: the figures shown are from just before another process began updating the data."""
+    if not st.session_state.get(BUSY_SHOWN):
+        st.info(t("busy", lang()), icon=":material/sync:")
+    st.session_state[BUSY_SHOWN] = True
+
+
+def begin_run() -> None:
+    """Per-run resets (app.py calls this first)."""
+    st.session_state[BUSY_SHOWN] = False
 
 
 def lang() -> str:
