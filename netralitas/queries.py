@@ -22,11 +22,6 @@ def sql(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def prepare(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the per-connection macros every query relies on."""
-    con.execute(sql("_scope"))
-
-
 def run_on(
     con: duckdb.DuckDBPyConnection,
     name: str,
@@ -52,5 +47,4 @@ def run_many(
 ) -> list[pd.DataFrame]:
     """Several queries on one connection (one page render): the dashboard's kept one, else short-lived."""
     with store.reader() as con:
-        prepare(con)
         return [run_on(con, name, f, p) for name, f, p in requests]

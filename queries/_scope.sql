@@ -1,6 +1,7 @@
 -- The rows a set of filters selects. Every dashboard query reads `scope(...)` with the same named
--- parameters; an empty list or NULL means "no filter". Created as a TEMP macro on each connection.
-CREATE OR REPLACE TEMP MACRO scope(
+-- parameters; an empty list or NULL means "no filter". Stored in the database beside the tables (see
+-- Store._install_macros), so a connection needs no setup before its first query.
+CREATE OR REPLACE MACRO scope(
     p_election, p_date_from, p_date_to, p_province, p_regency, p_agency_type, p_position,
     p_violation_type, p_status, p_source, p_agency
 ) AS TABLE
@@ -20,16 +21,16 @@ WHERE (len(p_election) = 0 OR list_contains(p_election, coalesce(election, '')))
 
 -- Stages of a case. status_t lists the stages in funnel order (schema 001; a test keeps it so), so "at
 -- least this stage" is one comparison of ENUM positions, several times cheaper than an IN list of labels.
-CREATE OR REPLACE TEMP MACRO is_processed(s) AS s >= 'diproses'::status_t;
-CREATE OR REPLACE TEMP MACRO is_violation(s) AS s >= 'pelanggaran'::status_t;
-CREATE OR REPLACE TEMP MACRO is_recommended(s) AS s >= 'rekomendasi'::status_t;
-CREATE OR REPLACE TEMP MACRO is_followed_up(s) AS s = 'ditindaklanjuti'::status_t;
+CREATE OR REPLACE MACRO is_processed(s) AS s >= 'diproses'::status_t;
+CREATE OR REPLACE MACRO is_violation(s) AS s >= 'pelanggaran'::status_t;
+CREATE OR REPLACE MACRO is_recommended(s) AS s >= 'rekomendasi'::status_t;
+CREATE OR REPLACE MACRO is_followed_up(s) AS s = 'ditindaklanjuti'::status_t;
 -- count_if returns HUGEINT (pandas makes floats of it) and NULL over no rows: counts stay whole numbers.
-CREATE OR REPLACE TEMP MACRO how_many(condition) AS coalesce(count_if(condition), 0)::BIGINT;
+CREATE OR REPLACE MACRO how_many(condition) AS coalesce(count_if(condition), 0)::BIGINT;
 
 -- The case explorer's search: case number or agency, and name or NIP only when the role may see them
 -- (a masked table must not confirm a NIP typed into the search box).
-CREATE OR REPLACE TEMP MACRO found(case_id, agency, employee_name, nip, q, personal) AS
+CREATE OR REPLACE MACRO found(case_id, agency, employee_name, nip, q, personal) AS
     q = ''
     OR contains(lower(case_id), lower(q))
     OR contains(lower(coalesce(agency, '')), lower(q))

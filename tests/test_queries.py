@@ -52,7 +52,6 @@ def sample_store(tmp_path_factory) -> Store:
 
 def reference(store: Store, text: str, f: Filters):
     with store.connect() as con:
-        queries.prepare(con)
         bound = {k: v for k, v in f.params().items() if f"${k}" in text}
         return con.execute(text, bound).df()
 
