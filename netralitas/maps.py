@@ -8,6 +8,9 @@ ring as "everything but this polygon", so rings are turned clockwise once, when 
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from functools import lru_cache
 
 import pandas as pd
@@ -59,6 +62,25 @@ def layer(level: str) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
+@lru_cache(maxsize=4)
+def layer_url(level: str) -> str | None:
+    """The layer as a file the app serves (static/geo/, named by its content so a browser may cache it for
+    good), fetched once by plotly.js instead of riding inside every figure (two traces: twice per map).
+    None where the folder cannot be written: the figure then carries the layer itself."""
+    text = json.dumps(layer(level), separators=(",", ":"))
+    name = f"{level}-{hashlib.sha256(text.encode()).hexdigest()[:16]}.json"
+    path = config.ROOT / "static" / "geo" / name
+    try:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, path)
+    except OSError:
+        return None
+    return f"/app/static/geo/{name}"
+
+
 def _note(level: str, lang: str) -> str:
     return (OFFICIAL_NOTE if config.setting(f"boundary_{level}") else NOTE)[lang]
 
@@ -78,10 +100,13 @@ def choropleth(
     codes: list[str] | None = None,
     percent: bool = False,
     width_hint: int = 840,
+    inline: bool = False,
 ) -> go.Figure:
     """Regions coloured by `metric` (a column of `values`, keyed by `key`); regions without data are
-    drawn in a neutral grey, never left out. Hover: name, value and rank."""
+    drawn in a neutral grey, never left out. Hover: name, value and rank. `inline` puts the boundaries in
+    the figure itself (a file that must work offline, like the briefing) instead of the app's URL."""
     geojson = layer(level)
+    source = geojson if inline else (layer_url(level) or geojson)
     all_codes = codes or [f["id"] for f in geojson["features"]]
     label = province_label if level == "province" else regency_label
     data = values[values["key"].isin(all_codes)] if not values.empty else values
@@ -89,7 +114,7 @@ def choropleth(
     fig = go.Figure()
     fig.add_trace(
         go.Choropleth(
-            geojson=geojson,
+            geojson=source,
             locations=all_codes,
             z=[0] * len(all_codes),
             featureidkey="id",
@@ -112,7 +137,7 @@ def choropleth(
         rank_word = "peringkat" if lang == "id" else "rank"
         fig.add_trace(
             go.Choropleth(
-                geojson=geojson,
+                geojson=source,
                 locations=data["key"],
                 z=data[metric],
                 featureidkey="id",
@@ -175,6 +200,7 @@ def province_choropleth(
     presenter: bool = False,
     percent: bool = False,
     width_hint: int = 840,
+    inline: bool = False,
 ) -> go.Figure:
     """width_hint: the pixels the chart gets (about 840 in a 3/5 column at 1920 px; 1800 in presenter mode)."""
     return choropleth(
@@ -186,6 +212,7 @@ def province_choropleth(
         presenter,
         percent=percent,
         width_hint=1800 if presenter else width_hint,
+        inline=inline,
     )
 
 

@@ -250,3 +250,23 @@ def test_an_official_layer_is_mapped_or_refused(tmp_path):
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(ValueError):
         load_official_layer(path, "province")
+
+
+def test_the_map_fetches_its_boundaries_once_by_url_and_the_briefing_carries_them():
+    """A figure names the served layer file instead of carrying it twice (base and data traces); the file
+    is the layer, named by its content; the offline briefing's figure carries the layer itself."""
+    import pandas as pd
+
+    from netralitas import config, maps
+
+    values = pd.DataFrame({"key": ["31", "32"], "cases": [5, 7]})
+    fig = maps.province_choropleth(values, "cases", "Kasus")
+    urls = {trace.geojson for trace in fig.data}
+    assert len(urls) == 1 and isinstance(next(iter(urls)), str)
+    url = next(iter(urls))
+    assert url.startswith("/app/static/geo/province-")
+    served = config.ROOT / "static" / "geo" / url.rsplit("/", 1)[1]
+    assert json.loads(served.read_text(encoding="utf-8")) == json.loads(json.dumps(maps.layer("province")))
+    assert len(fig.to_json()) < 20_000
+    offline = maps.province_choropleth(values, "cases", "Kasus", inline=True)
+    assert offline.data[0].geojson["features"]

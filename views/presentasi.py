@@ -123,7 +123,7 @@ def briefing_html() -> bytes:
     before, name = widgets.previous_totals(filters)
     groups = pd.DataFrame(provinces)
     figures = [
-        maps.province_choropleth(groups, "cases", "Kasus" if ID else "Cases", lang),
+        maps.province_choropleth(groups, "cases", "Kasus" if ID else "Cases", lang, inline=True),
         charts.trend(
             context.query("trend", filters),
             context.query("calendar"),
