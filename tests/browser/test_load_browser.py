@@ -1,0 +1,126 @@
+"""Ten people keep using the dashboard while an analyst imports a large file, once from the command line
+(a second process, which must be handed the database file) and once through the upload page (the same
+process). Every view any of them gets shows either the count before the import or the count after it,
+never a part of the batch, and never an error page."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from conftest import run_cli  # noqa: E402
+
+from .conftest import Server, screenshot, wait_for_app  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+SESSIONS = 10
+BASE_ROWS = 5_000
+CLI_ROWS = 120_000
+UPLOAD_ROWS = 30_000
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("load")
+    db = tmp / "load.duckdb"
+    assert run_cli("sample", "--load", "--rows", str(BASE_ROWS), "--db", str(db)).returncode == 0
+    srv = Server(db, {"NETRALITAS_LOAD_SAMPLE": "0", "NETRALITAS_UPLOAD_LIMIT_MB": "500"})
+    srv.tmp, srv.db = tmp, db
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def viewers(browser, server):
+    """Ten separate browser sessions on the overview."""
+    contexts = [browser.new_context(viewport={"width": 1280, "height": 900}) for _ in range(SESSIONS)]
+    pages = [c.new_page() for c in contexts]
+    for pg in pages:
+        pg.goto(server.url + "/", wait_until="commit")
+    yield pages
+    for c in contexts:
+        c.close()
+
+
+def shown_cases(pg, timeout: float = 60_000) -> int:
+    """The overview's case count once its run has finished; fails on any error element."""
+    pg.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stMetricValue\"]')"
+        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+        timeout=timeout,
+    )
+    problems = pg.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')
+    assert problems.count() == 0, problems.first.inner_text()
+    return int(pg.locator('[data-testid="stMetricValue"]').first.inner_text().replace(".", ""))
+
+
+def watch_while(pages, running, allowed: set[int]) -> list[int]:
+    """Reload every session together, read each, and repeat while `running()`; then once more."""
+    seen: list[int] = []
+    last_round = False
+    while True:
+        for pg in pages:
+            pg.reload(wait_until="commit")
+        for pg in pages:
+            value = shown_cases(pg)
+            assert value in allowed, (
+                f"a session showed {value}: neither before nor after the import {allowed}"
+            )
+            seen.append(value)
+        if last_round:
+            return seen
+        last_round = not running()
+
+
+def test_ten_sessions_during_a_command_line_import(server, viewers):
+    before = shown_cases(viewers[0])
+    big = server.tmp / "cli.csv"
+    assert run_cli("sample", "--rows", str(CLI_ROWS), "--out", str(big), "--seed", "11").returncode == 0
+    import subprocess
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "netralitas", "import", str(big), "--db", str(server.db), "--source", "kasn"],
+        cwd=Path(__file__).resolve().parents[2],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    started = time.monotonic()
+    seen = watch_while(viewers, lambda: proc.poll() is None, {before, before + CLI_ROWS})
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert time.monotonic() - started < 120
+    # The sessions kept being served during the import, and all of them end on the complete batch.
+    assert before in seen and seen[-SESSIONS:] == [before + CLI_ROWS] * SESSIONS, seen
+    screenshot(viewers[0], "load-after-cli-import")
+
+
+def test_ten_sessions_during_an_upload_page_import(server, viewers, browser):
+    before = shown_cases(viewers[0])
+    big = server.tmp / "upload.csv"
+    assert run_cli("sample", "--rows", str(UPLOAD_ROWS), "--out", str(big), "--seed", "12").returncode == 0
+    analyst_context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    analyst = analyst_context.new_page()
+    try:
+        analyst.goto(server.url + "/unggah")
+        wait_for_app(analyst)
+        analyst.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(big))
+        analyst.get_by_text("Uji coba (tanpa menyimpan)").wait_for(timeout=60_000)
+        wait_for_app(analyst)
+        analyst.get_by_text("Uji coba (tanpa menyimpan)").click()
+        analyst.get_by_text("Simpan ke basis data").wait_for(timeout=60_000)
+        wait_for_app(analyst)
+        analyst.get_by_text("Simpan ke basis data").click()
+        committed = analyst.locator('[data-testid="stAlertContentSuccess"]', has_text="Batch")
+
+        seen = watch_while(viewers, lambda: committed.count() == 0, {before, before + UPLOAD_ROWS})
+        committed.wait_for(timeout=120_000)
+        screenshot(analyst, "load-upload-committed")
+        assert seen[-SESSIONS:] == [before + UPLOAD_ROWS] * SESSIONS, seen
+    finally:
+        analyst_context.close()
