@@ -24,6 +24,7 @@ from .mapmetrics import with_metrics
 from .overview import comparison_filters, previous_election
 from .store import Store
 
+KILL_OUTCOME = {True: "store unchanged", False: "STORE CHANGED", None: "the import had finished"}
 TARGETS = {"import_s": 10.0, "render_ms": 250.0, "speedup": 5.0, "peak_mb": 1024.0, "map_kb": 200.0}
 
 
@@ -215,6 +216,8 @@ def run(
         max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024, 0
     )
 
+    result["sigkill"] = kill_during_import(db_path, rows, seed + 1, result["import_s"], env)
+
     # The dashboard's way of reading: one kept connection, a cursor per render.
     store = Store(db_path, keep_open=True)
     top = queries.run(store, "breakdowns")
@@ -258,6 +261,60 @@ def run(
     path.write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
     result["json_path"] = str(path)
     return result
+
+
+def _stored_counts(db_path: Path) -> tuple[int, int]:
+    with Store(db_path).connect() as con:
+        return (
+            con.execute("SELECT count(*) FROM cases").fetchall()[0][0],
+            con.execute("SELECT count(*) FROM batches").fetchall()[0][0],
+        )
+
+
+def kill_during_import(db_path: Path, rows: int, seed: int, import_s: float, env: dict) -> list[dict]:
+    """SIGKILL a second import of `rows` cases at half and at 85% of the first import's time (while it
+    stages, and while it writes); each time the store must open with exactly the counts it had before."""
+    import signal
+
+    from .sample import write_sample
+
+    second = db_path.parent / "second.csv"
+    write_sample(rows, second, seed=seed)
+    outcomes = []
+    for share in (0.5, 0.85):
+        before = _stored_counts(db_path)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "netralitas",
+                "import",
+                str(second),
+                "--db",
+                str(db_path),
+                "--source",
+                "kasn",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        time.sleep(import_s * share)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        after = _stored_counts(db_path)
+        outcomes.append(
+            {
+                "killed_at_s": round(import_s * share, 2),
+                "killed_before_end": proc.returncode == -signal.SIGKILL,
+                "cases_and_batches_before": before,
+                "cases_and_batches_after": after,
+                # a kill that came after the import finished proves nothing either way
+                "unchanged": before == after if proc.returncode == -signal.SIGKILL else None,
+            }
+        )
+    second.unlink()
+    return outcomes
 
 
 MINIMAL_APP = """import plotly.graph_objects as go
@@ -346,6 +403,13 @@ def _first_views(chromium: str, app: Path, cwd: Path, env: dict, selector: str, 
         server.wait(10)
 
 
+def _sigkill_verdict(kills: list[dict]) -> str:
+    landed = [k for k in kills if k["killed_before_end"]]
+    if not landed:
+        return "not measured (every import finished before its kill)"
+    return "met" if all(k["unchanged"] for k in landed) else "missed"
+
+
 def verdict(r: dict) -> dict[str, str]:
     """Each target: met, or missed by how much."""
 
@@ -364,6 +428,7 @@ def verdict(r: dict) -> dict[str, str]:
             min(c["speedup"] for c in r["overview_vs_pandas"].values()), TARGETS["speedup"], True
         ),
         "province map ≤ 200 KB": check(r["province_map_kb"], TARGETS["map_kb"]),
+        "SIGKILL mid-import leaves the previous counts": _sigkill_verdict(r["sigkill"]),
     }
     if r.get("browser_first_view_s"):
         out["first view ≤ 3 s (new session)"] = check(r["browser_first_view_s"]["new_session"], 3.0)
@@ -386,7 +451,15 @@ def format_table(r: dict) -> str:
             f"  {name:<12}{nf['median_ms']:>11.1f} / {nf['p95_ms']:<8.1f}{fc['median_ms']:>11.1f} / "
             f"{fc['p95_ms']:<8.1f}{v['payload_kb']:>10.1f}"
         )
-    lines.append("  overview aggregations vs plain pandas (cached DataFrame copied per rerun), median ms")
+    for k in r["sigkill"]:
+        lines.append(
+            f"  SIGKILL at {k['killed_at_s']} s of a second {r['rows']:,}-row import: "
+            f"{KILL_OUTCOME[k['unchanged']]} "
+            f"({k['cases_and_batches_after'][0]:,} cases, {k['cases_and_batches_after'][1]} batches)"
+        )
+    lines.append(
+        "  overview aggregations vs the usual Streamlit way (st.cache_data frame, pandas), median ms"
+    )
     for label, c in r["overview_vs_pandas"].items():
         lines.append(
             f"  {label:<14} pandas {c['pandas']['median_ms']:>8.1f}   duckdb {c['duckdb']['median_ms']:>8.1f}"

@@ -150,4 +150,6 @@ def test_benchmark_smoke(tmp_path):
     table = format_table(result)
     assert result["import_rows_loaded"] > 0 and "pandas" in table and "ringkasan" in table
     assert set(result["verdict"]) >= {"import ≤ 10 s", "≥ 5× faster than pandas"}
+    # no timing assertions, but a kill that landed mid-import must have left the store as it was
+    assert all(k["unchanged"] is not False for k in result["sigkill"]), result["sigkill"]
     assert (tmp_path / "bench-3000.json").exists()
