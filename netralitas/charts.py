@@ -44,9 +44,13 @@ def ranked_bars(
             hovertemplate="%{y}: %{x:,}<extra></extra>",
         )
     )
-    fig.update_layout(title=title)
-    fig.update_yaxes(automargin=True)
-    return style.apply(fig, lang, presenter, height=max(260, 38 * len(part) + 80))
+    return style.apply(
+        fig,
+        lang,
+        presenter,
+        height=max(260, 38 * len(part) + 80),
+        layout={"title": {"text": title}, "yaxis": {"automargin": True}},
+    )
 
 
 def funnel(
@@ -66,8 +70,7 @@ def funnel(
             hovertemplate="%{y}: %{x:,}<extra></extra>",
         )
     )
-    fig.update_layout(title=title)
-    return style.apply(fig, lang, presenter, height=340)
+    return style.apply(fig, lang, presenter, height=340, layout={"title": {"text": title}})
 
 
 def trend(
@@ -135,14 +138,21 @@ def trend(
                     "font": {"size": 16 if presenter else 11, "color": style.MUTED},
                 }
             )
-    fig.update_layout(shapes=shapes, annotations=notes)
     years = (end - start).days / 365
     freq = "12MS" if years > 4 else "6MS" if years > 2 else "3MS"
     ticks = pd.date_range(start.normalize().replace(day=1), end, freq=freq) if len(months) > 6 else months
-    fig.update_xaxes(tickvals=ticks, ticktext=[style.fmt_month(t.date(), lang) for t in ticks])
-    fig.update_layout(title=title, bargap=0.1)
-    fig.update_xaxes(tickangle=0)
-    return style.apply(fig, lang, presenter, height=360)
+    layout = {
+        "shapes": shapes,
+        "annotations": notes,
+        "xaxis": {
+            "tickvals": ticks,
+            "ticktext": [style.fmt_month(t.date(), lang) for t in ticks],
+            "tickangle": 0,
+        },
+        "title": {"text": title},
+        "bargap": 0.1,
+    }
+    return style.apply(fig, lang, presenter, height=360, layout=layout)
 
 
 def phase_bars(
@@ -161,10 +171,10 @@ def phase_bars(
     frame = phases.copy()
     frame["per_day"] = frame["cases"] / frame["days"]
     order = vocab.codes("phase")
-    fig = go.Figure()
+    bars = []
     for i, (election, part) in enumerate(frame.groupby("election", sort=False)):
         part = part.set_index("phase").reindex(order).reset_index()
-        fig.add_trace(
+        bars.append(
             go.Bar(
                 x=[vocab.label("phase", p, lang) for p in part["phase"]],
                 y=part[value],
@@ -175,8 +185,9 @@ def phase_bars(
                 else "%{x}: %{y:,}<extra>%{fullData.name}</extra>",
             )
         )
-    fig.update_layout(title=title, barmode="group")
-    return style.apply(fig, lang, presenter, height=380)
+    return style.apply(
+        go.Figure(bars), lang, presenter, height=380, layout={"title": {"text": title}, "barmode": "group"}
+    )
 
 
 def phase_heatmap(
@@ -205,9 +216,13 @@ def phase_heatmap(
             colorbar={"tickformat": ".0%", "thickness": 14},
         )
     )
-    fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_layout(title=title)
-    return style.apply(fig, lang, presenter, height=max(360, 34 * len(types) + 120))
+    return style.apply(
+        fig,
+        lang,
+        presenter,
+        height=max(360, 34 * len(types) + 120),
+        layout={"title": {"text": title}, "yaxis": {"autorange": "reversed", "automargin": True}},
+    )
 
 
 def follow_up_bars(
@@ -252,8 +267,10 @@ def follow_up_bars(
             ),
         ]
     )
-    fig.update_layout(
-        title=title, barmode="stack", legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"}
-    )
-    fig.update_yaxes(automargin=True)
-    return style.apply(fig, lang, presenter, height=max(300, 44 * len(part) + 120))
+    layout = {
+        "title": {"text": title},
+        "barmode": "stack",
+        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom"},
+        "yaxis": {"automargin": True},
+    }
+    return style.apply(fig, lang, presenter, height=max(300, 44 * len(part) + 120), layout=layout)

@@ -111,8 +111,7 @@ def choropleth(
     label = province_label if level == "province" else regency_label
     data = values[values["key"].isin(all_codes)] if not values.empty else values
     data = data[data[metric].notna() & (data[metric] > 0)] if not data.empty else data
-    fig = go.Figure()
-    fig.add_trace(
+    traces = [
         go.Choropleth(
             geojson=source,
             locations=all_codes,
@@ -127,7 +126,7 @@ def choropleth(
             + ("tidak ada data" if lang == "id" else "no data")
             + "<extra></extra>",
         )
-    )
+    ]
     if not data.empty:
         ranks = data[metric].rank(ascending=False, method="min").astype(int)
         shown = [
@@ -135,7 +134,7 @@ def choropleth(
             for v in data[metric]
         ]
         rank_word = "peringkat" if lang == "id" else "rank"
-        fig.add_trace(
+        traces.append(
             go.Choropleth(
                 geojson=source,
                 locations=data["key"],
@@ -159,37 +158,36 @@ def choropleth(
                 "%{customdata[2]} / %{customdata[3]}<extra></extra>",
             )
         )
+    frame = {"visible": False, "projection": {"type": "mercator"}, "bgcolor": "white"}
     if level == "province" and codes is None:
         # the whole country: a fixed frame fills the chart (fitbounds left it at a third of the width)
-        fig.update_geos(
-            visible=False,
-            projection_type="mercator",
-            bgcolor="white",
-            lonaxis_range=[94.8, 141.2],
-            lataxis_range=[-11.2, 6.2],
-        )
+        frame.update(lonaxis={"range": [94.8, 141.2]}, lataxis={"range": [-11.2, 6.2]})
     else:
-        fig.update_geos(visible=False, fitbounds="locations", projection_type="mercator", bgcolor="white")
-    fig.add_annotation(
-        text=_note(level, lang),
-        showarrow=False,
-        x=0,
-        y=0,
-        xref="paper",
-        yref="paper",
-        xanchor="left",
-        yanchor="bottom",
-        font={"size": 14 if presenter else 10, "color": style.MUTED},
-    )
-    fig.update_layout(clickmode="event+select", dragmode=False)
+        frame["fitbounds"] = "locations"
+    note = {
+        "text": _note(level, lang),
+        "showarrow": False,
+        "x": 0,
+        "y": 0,
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "font": {"size": 14 if presenter else 10, "color": style.MUTED},
+    }
     height = (
         min(620, int(width_hint / ASPECT) + 40)
         if level == "province" and codes is None
         else (560 if presenter else 460)
     )
-    fig = style.apply(fig, lang, presenter, height=height)
-    fig.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 0})
-    return fig
+    return style.apply(
+        go.Figure(traces),
+        lang,
+        presenter,
+        height=height,
+        layout={"geo": frame, "annotations": [note], "clickmode": "event+select", "dragmode": False},
+        after={"margin": {"l": 0, "r": 0, "t": 10, "b": 0}},
+    )
 
 
 def province_choropleth(

@@ -72,11 +72,22 @@ def separators(lang: str) -> str:
     return ",." if lang == "id" else ".,"
 
 
-def apply(fig: go.Figure, lang: str = "id", presenter: bool = False, height: int | None = None) -> go.Figure:
+def apply(
+    fig: go.Figure,
+    lang: str = "id",
+    presenter: bool = False,
+    height: int | None = None,
+    layout: dict | None = None,
+    after: dict | None = None,
+) -> go.Figure:
     """Fonts, colours, margins and number format shared by every chart; larger type in presenter mode.
+    `layout`: the chart's own settings (title, axes, shapes), under the shared ones; `after`: settings
+    that win over the shared ones (a map's zero margins).
 
-    The shared settings are merged into the layout as plain data and the figure is built once from it:
-    plotly's update_layout/update_xaxes machinery took ~16 ms a chart, a rebuild takes a few."""
+    Everything is merged as plain data and the figure is built once from it: each update_layout or
+    update_xaxes call cost plotly several milliseconds of bookkeeping, ~16 ms a chart in all."""
+    chart = _merged(fig.layout.to_plotly_json(), layout or {})
+    titled = bool((chart.get("title") or {}).get("text"))
     base = 22 if presenter else 14
     ours = {
         "font": {"family": FONT, "size": base, "color": INK},
@@ -84,7 +95,7 @@ def apply(fig: go.Figure, lang: str = "id", presenter: bool = False, height: int
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
         "colorway": CATEGORICAL,
-        "margin": {"l": 10, "r": 10, "t": 50 if fig.layout.title.text else 20, "b": 10},
+        "margin": {"l": 10, "r": 10, "t": 50 if titled else 20, "b": 10},
         "hoverlabel": {"font": {"family": FONT, "size": base}},
         "legend": {"font": {"size": base}, "orientation": "h", "y": -0.15},
         "title": {"font": {"size": base + 4}},
@@ -96,10 +107,13 @@ def apply(fig: go.Figure, lang: str = "id", presenter: bool = False, height: int
         "tickfont": {"size": base},
         "title": {"font": {"size": base}},
     }
-    layout = _merged(fig.layout.to_plotly_json(), ours)
-    for name in {"xaxis", "yaxis", *(k for k in layout if k.startswith(("xaxis", "yaxis")))}:
-        layout[name] = _merged(layout.get(name, {}), axis)
-    return go.Figure(data=fig.data, layout=layout)
+    merged = _merged(chart, ours)
+    # The figure gets plotly's default template again on construction, by reference; passing it as data
+    # would validate its few hundred settings on every chart.
+    merged.pop("template", None)
+    for name in {"xaxis", "yaxis", *(k for k in merged if k.startswith(("xaxis", "yaxis")))}:
+        merged[name] = _merged(merged.get(name, {}), axis)
+    return go.Figure(data=fig.data, layout=_merged(merged, after or {}))
 
 
 def _merged(base: dict, override: dict) -> dict:
