@@ -7,6 +7,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -173,98 +174,106 @@ def run(
     from .sample import write_sample
 
     work = Path(tempfile.mkdtemp(prefix="netralitas-bench-"))
-    csv_path, db_path = work / "bench.csv", work / "bench.duckdb"
-    result: dict[str, Any] = {
-        "rows": rows,
-        "runs": runs,
-        "machine": {
-            "cpus": os.cpu_count(),
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-            "processor": platform.processor() or platform.machine(),
-        },
-    }
-    start = time.perf_counter()
-    write_sample(rows, csv_path, seed=seed)
-    result["generate_s"] = round(time.perf_counter() - start, 2)
-    result["csv_mb"] = round(csv_path.stat().st_size / 1e6, 1)
+    try:
+        csv_path, db_path = work / "bench.csv", work / "bench.duckdb"
+        result: dict[str, Any] = {
+            "rows": rows,
+            "runs": runs,
+            "machine": {
+                "cpus": os.cpu_count(),
+                "python": platform.python_version(),
+                "platform": platform.platform(),
+                "processor": platform.processor() or platform.machine(),
+            },
+        }
+        start = time.perf_counter()
+        write_sample(rows, csv_path, seed=seed)
+        result["generate_s"] = round(time.perf_counter() - start, 2)
+        result["csv_mb"] = round(csv_path.stat().st_size / 1e6, 1)
 
-    # The import runs in its own process, as an analyst's job would, so its peak memory is its own.
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    # the upload page's size limit is for browsers; a scheduled archive import is larger
-    env = {**os.environ, "NETRALITAS_UPLOAD_LIMIT_MB": str(max(200, int(result["csv_mb"] * 2)))}
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "netralitas",
-            "import",
-            str(csv_path),
-            "--db",
-            str(db_path),
-            "--json",
-            "--source",
-            "bawaslu",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    result["import_s"] = round(time.perf_counter() - start, 2)
-    if proc.returncode != 0:
-        raise RuntimeError(proc.stderr)
-    report = json.loads(proc.stdout)
-    result["import_rows_loaded"] = report["rows_loaded"]
-    result["import_peak_mb"] = round(
-        max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024, 0
-    )
+        # The import runs in its own process, as an analyst's job would, so its peak memory is its own.
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        # the upload page's size limit is for browsers; a scheduled archive import is larger
+        env = {**os.environ, "NETRALITAS_UPLOAD_LIMIT_MB": str(max(200, int(result["csv_mb"] * 2)))}
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "netralitas",
+                "import",
+                str(csv_path),
+                "--db",
+                str(db_path),
+                "--json",
+                "--source",
+                "bawaslu",
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        result["import_s"] = round(time.perf_counter() - start, 2)
+        if proc.returncode != 0:
+            raise RuntimeError(proc.stderr)
+        report = json.loads(proc.stdout)
+        result["import_rows_loaded"] = report["rows_loaded"]
+        result["import_peak_mb"] = round(
+            max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024, 0
+        )
 
-    result["sigkill"] = kill_during_import(db_path, rows, seed + 1, result["import_s"], env)
+        result["sigkill"] = kill_during_import(db_path, rows, seed + 1, result["import_s"], env)
 
-    # The dashboard's way of reading: one kept connection, a cursor per render.
-    store = Store(db_path, keep_open=True)
-    top = queries.run(store, "breakdowns")
-    top_province = str(top[top["dim"] == "province"].iloc[0]["key"])
-    scenarios = {
-        "no_filter": Filters(),
-        "filter_change": Filters(election=("pilkada-2024",), province=(top_province,)),
-    }
-    pages: dict[str, Any] = {}
-    for name, fn in PAGES.items():
-        pages[name] = {}
+        # The dashboard's way of reading: one kept connection, a cursor per render.
+        store = Store(db_path, keep_open=True)
+        top = queries.run(store, "breakdowns")
+        top_province = str(top[top["dim"] == "province"].iloc[0]["key"])
+        scenarios = {
+            "no_filter": Filters(),
+            "filter_change": Filters(election=("pilkada-2024",), province=(top_province,)),
+        }
+        pages: dict[str, Any] = {}
+        for name, fn in PAGES.items():
+            pages[name] = {}
+            for label, f in scenarios.items():
+                fn(store, f)  # warm the OS page cache, as a running server would be
+                ms, figures = _timed(lambda fn=fn, f=f: fn(store, f), runs)
+                pages[name][label] = _summary(ms)
+                pages[name]["payload_kb"] = round(sum(len(fig.to_json()) for fig in figures) / 1024, 1)
+        result["pages"] = pages
+        result["province_map_kb"] = round(
+            len(json.dumps(maps.layer("province"), separators=(",", ":"))) / 1024, 1
+        )
+
+        from .ui.baseline import cached_frame_loader  # streamlit only when the benchmark runs
+
+        load = cached_frame_loader(store)
+        load()  # the first call fills the cache; the reruns measured below hit it
+        comparison = {}
         for label, f in scenarios.items():
-            fn(store, f)  # warm the OS page cache, as a running server would be
-            ms, figures = _timed(lambda fn=fn, f=f: fn(store, f), runs)
-            pages[name][label] = _summary(ms)
-            pages[name]["payload_kb"] = round(sum(len(fig.to_json()) for fig in figures) / 1024, 1)
-    result["pages"] = pages
-    result["province_map_kb"] = round(
-        len(json.dumps(maps.layer("province"), separators=(",", ":"))) / 1024, 1
-    )
-
-    from .ui.baseline import cached_frame_loader  # streamlit only when the benchmark runs
-
-    load = cached_frame_loader(store)
-    load()  # the first call fills the cache; the reruns measured below hit it
-    comparison = {}
-    for label, f in scenarios.items():
-        pandas_ms, _ = _timed(lambda f=f: pandas_baseline(load, f), runs)
-        duck_ms, _ = _timed(lambda f=f: duckdb_overview(store, f), runs)
-        p, d = _summary(pandas_ms), _summary(duck_ms)
-        comparison[label] = {"pandas": p, "duckdb": d, "speedup": round(p["median_ms"] / d["median_ms"], 1)}
-    result["overview_vs_pandas"] = comparison
-    store.close()  # hand the file to the browser run's server
-    if browser:
-        result["browser_first_view_s"] = first_view_seconds(db_path)
-    result["targets"] = TARGETS
-    result["verdict"] = verdict(result)
-    out_dir = out_dir or Path("bench-results")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / f"bench-{rows}.json"
-    path.write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
-    result["json_path"] = str(path)
-    return result
+            pandas_ms, _ = _timed(lambda f=f: pandas_baseline(load, f), runs)
+            duck_ms, _ = _timed(lambda f=f: duckdb_overview(store, f), runs)
+            p, d = _summary(pandas_ms), _summary(duck_ms)
+            comparison[label] = {
+                "pandas": p,
+                "duckdb": d,
+                "speedup": round(p["median_ms"] / d["median_ms"], 1),
+            }
+        result["overview_vs_pandas"] = comparison
+        store.close()  # hand the file to the browser run's server
+        if browser:
+            result["browser_first_view_s"] = first_view_seconds(db_path)
+        result["targets"] = TARGETS
+        result["verdict"] = verdict(result)
+        out_dir = out_dir or Path("bench-results")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        path = out_dir / f"bench-{rows}.json"
+        path.write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
+        result["json_path"] = str(path)
+        return result
+    finally:
+        # the CSV and the database are hundreds of MB at full size: keep only the JSON
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def _stored_state(db_path: Path) -> dict[str, int]:
@@ -339,7 +348,6 @@ def first_view_seconds(db_path: Path) -> dict[str, float] | None:
     running server, the target; `cold`: the first visitor after the server started, who also pays for
     loading modules, the boundary layer and the columns from disk; `streamlit_floor`: the same measure
     for a one-chart Streamlit app, what Streamlit and plotly.js cost on this machine before any of ours."""
-    import shutil
 
     chromium = shutil.which("chromium")
     if not chromium:
