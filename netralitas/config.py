@@ -34,6 +34,11 @@ SETTINGS: dict[str, Setting] = {
         Setting("upload_limit_mb", "200", "Largest file the upload page and the importer accept, in MB."),
         Setting("max_rows", "2000000", "Most data rows one file may hold."),
         Setting(
+            "import_memory_mb",
+            "250",
+            "Memory DuckDB may use while an import stages and merges, in MB; beyond it, it spills to disk.",
+        ),
+        Setting(
             "overdue_days", "14", "Days after a recommendation with no follow-up before it counts as overdue."
         ),
         Setting("lock_wait_seconds", "15", "How long to wait for a database held by another process."),

@@ -1,8 +1,14 @@
-"""Import pipeline: read -> map headers -> normalise (vectorised, in an in-memory DuckDB) -> merge in one
-transaction. Each row is loaded, updates a case, is unchanged, or is rejected with its row number."""
+"""Import pipeline: read -> map headers -> normalise (vectorised, in a staging DuckDB) -> merge in one
+transaction. Each row is loaded, updates a case, is unchanged, or is rejected with its row number.
+
+Memory stays bounded at a million rows: the staging DuckDB has a memory limit and spills to a temporary
+folder, the file's text is let go once it is staged, and the store's transaction reads the accepted rows
+as a stream of Arrow batches from the staging database instead of a full copy."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -13,6 +19,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from .. import config
 from ..errors import FileRefused, NetralitasError
 from ..reference import FIELDS, historical_units
 from ..store import Store
@@ -60,6 +67,8 @@ DERIVED_FROM = {
     "agency_type": ("agency_type", "agency"),
 }
 MAX_WARNINGS = 2000
+# Rows per Arrow batch between the staging database and the store: big enough to keep both busy.
+BATCH_ROWS = 250_000
 
 
 @dataclass
@@ -173,7 +182,14 @@ class _Stager:
             }
             for f in set(saved_values) | set(options.value_overrides)
         }
-        self.con = duckdb.connect()
+        self.workdir = Path(tempfile.mkdtemp(prefix="netralitas-stage-"))
+        self.con = duckdb.connect(
+            config={
+                "memory_limit": _memory_limit(),
+                "temp_directory": str(self.workdir / "spill"),
+                "preserve_insertion_order": False,
+            },
+        )
         cols = {f"c{idx}": canonical for idx, canonical in mapping.columns.items()}
         table = raw.table.select([*cols, "_row"]).rename_columns([*cols.values(), "_row"])
         self.con.register("raw", table)
@@ -371,6 +387,10 @@ class _Stager:
             FROM s4
             """
         )
+        # Every later step reads s5: let go of the file's text so its memory can be returned.
+        self.con.unregister("raw")
+        self.raw.table = self.raw.table.schema.empty_table()
+        pa.default_memory_pool().release_unused()
 
     def _infer_elections(self) -> None:
         """Election for each distinct date where the file has none: the one election whose active period
@@ -510,16 +530,34 @@ class _Stager:
             for f, v, n, rows in frame
         ]
 
-    def accepted(self) -> pa.Table:
+    ACCEPTED = """
+        SELECT case_key, source_code AS source, case_id, case_id_derived, election_code AS election,
+               phase_code AS phase, report_date, incident_date, recommendation_date, follow_up_date, case_date,
+               province_code, regency_code, agency, agency_type_code AS agency_type, position, employee_name,
+               nip, violation_type, origin, status, sanction, record_blocked, _row AS source_row
+        FROM s5 WHERE _row NOT IN (SELECT _row FROM rejected)
+    """
+
+    def accepted_keys(self) -> pa.Table:
+        """The case keys of the rows to merge (small: what the store needs to tell new from known)."""
+        return self.con.sql(f"SELECT case_key FROM ({self.ACCEPTED})").to_arrow_table()
+
+    def accepted(self, known: pa.Table, new: bool) -> pa.RecordBatchReader:
+        """The rows to merge whose key is (not) among `known`, in the stored columns, as a stream of
+        batches: read once by the store, never held whole."""
+        self.con.register("known", known)
+        condition = "NOT IN" if new else "IN"
         return self.con.sql(
-            """
-            SELECT case_key, source_code AS source, case_id, case_id_derived, election_code AS election,
-                   phase_code AS phase, report_date, incident_date, recommendation_date, follow_up_date, case_date,
-                   province_code, regency_code, agency, agency_type_code AS agency_type, position, employee_name,
-                   nip, violation_type, origin, status, sanction, record_blocked, _row AS source_row
-            FROM s5 WHERE _row NOT IN (SELECT _row FROM rejected)
-            """
-        ).to_arrow_table()  # .sql(): a relation exports to Arrow without the extra copy of a DB-API result
+            f"SELECT * FROM ({self.ACCEPTED}) WHERE case_key {condition} (SELECT case_key FROM known)"
+        ).fetch_record_batch(BATCH_ROWS)
+
+    def remove(self) -> None:
+        self.con.close()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def _memory_limit() -> str:
+    return f"{config.setting_int('import_memory_mb')}MB"
 
 
 def _problems(frame: pd.DataFrame, headers: dict[str, str]) -> list[RowProblem]:
@@ -553,64 +591,61 @@ def _unmapped(frame: pd.DataFrame, headers: dict[str, str]) -> list[dict]:
 
 
 # -- merging --------------------------------------------------------------------------------------
-def _merge(
-    con: duckdb.DuckDBPyConnection, incoming: pa.Table, present: set[str], batch_id: int
-) -> tuple[int, int, int]:
-    """Classify incoming rows as new, changed or unchanged and write them; returns the three counts."""
-    con.register("incoming", incoming)
+def _merge(con: duckdb.DuckDBPyConnection, stager: _Stager, batch_id: int) -> tuple[int, int, int]:
+    """Write the staged rows: new cases straight from the staging stream, known ones compared with what
+    is stored (changed: the old version to case_history, then replaced; unchanged: left alone). Returns
+    the counts of new, updated and unchanged rows."""
+    present = stager.present
 
     def provided(column: str) -> bool:
         return any(src in present for src in DERIVED_FROM.get(column, (column,)))
 
+    con.register("incoming_keys", stager.accepted_keys())
+    known = con.sql(
+        "SELECT case_key FROM cases WHERE case_key IN (SELECT case_key FROM incoming_keys)"
+    ).to_arrow_table()
+    con.unregister("incoming_keys")
+    # A re-import without a column keeps the stored value of what that column gives.
     values = ", ".join(
-        f"i.{c} AS {c}"
-        if provided(c) or c == "case_key"
-        else f"CASE WHEN c.case_key IS NULL THEN i.{c} ELSE c.{c} END AS {c}"
-        for c in STORED_COLUMNS
+        f"i.{c} AS {c}" if provided(c) or c == "case_key" else f"c.{c} AS {c}" for c in STORED_COLUMNS
     )
+    con.register("incoming", stager.accepted(known, new=False))
+    con.execute(
+        f"CREATE TEMP TABLE merged AS SELECT {values}, i.source_row "
+        "FROM incoming i JOIN cases c ON c.case_key = i.case_key"
+    )
+    con.unregister("incoming")
     same = " AND ".join(
-        f"c.{c}::VARCHAR IS NOT DISTINCT FROM m_{c}::VARCHAR" for c in STORED_COLUMNS if c != "case_key"
+        f"c.{c}::VARCHAR IS NOT DISTINCT FROM m.{c}::VARCHAR" for c in STORED_COLUMNS if c != "case_key"
     )
     con.execute(
-        f"""
-        CREATE TEMP TABLE merged AS
-        SELECT {values}, i.source_row, c.case_key IS NOT NULL AS existed
-        FROM incoming i LEFT JOIN cases c ON c.case_key = i.case_key
-        """
+        f"CREATE TEMP TABLE changed AS SELECT m.case_key FROM merged m JOIN cases c ON c.case_key = m.case_key "
+        f"WHERE NOT coalesce({same}, false)"
     )
-    renamed = ", ".join(f"m.{c} AS m_{c}" for c in STORED_COLUMNS)
+    updated = con.execute("SELECT count(*) FROM changed").fetchall()[0][0]
+    unchanged = known.num_rows - updated
     con.execute(
-        f"""
-        CREATE TEMP TABLE classified AS
-        SELECT m.case_key, m.existed, NOT coalesce({same}, false) AS changed
-        FROM (SELECT {renamed}, existed, m.case_key FROM merged m) m
-        LEFT JOIN cases c ON c.case_key = m.case_key
-        """
-    )
-    loaded, updated, unchanged = con.execute(
-        "SELECT count(*) FILTER (NOT existed), count(*) FILTER (existed AND changed), "
-        "count(*) FILTER (existed AND NOT changed) FROM classified"
-    ).fetchone()
-    con.execute(
-        "INSERT INTO case_history SELECT $b, c.* FROM cases c "
-        "WHERE c.case_key IN (SELECT case_key FROM classified WHERE existed AND changed)",
+        "INSERT INTO case_history SELECT $b, c.* FROM cases c WHERE c.case_key IN (SELECT case_key FROM changed)",
         {"b": batch_id},
     )
     _checkpoint("history")
-    con.execute(
-        "DELETE FROM cases WHERE case_key IN (SELECT case_key FROM classified WHERE existed AND changed)"
-    )
+    con.execute("DELETE FROM cases WHERE case_key IN (SELECT case_key FROM changed)")
     _checkpoint("delete")
     cols = ", ".join(STORED_COLUMNS)
     con.execute(
         f"INSERT INTO cases ({cols}, batch_id, source_row) SELECT {cols}, $b, source_row FROM merged "
-        "WHERE case_key IN (SELECT case_key FROM classified WHERE changed OR NOT existed)",
+        "WHERE case_key IN (SELECT case_key FROM changed)",
         {"b": batch_id},
     )
-    _checkpoint("insert")
-    for t in ("merged", "classified"):
-        con.execute(f"DROP TABLE {t}")
+    con.register("incoming", stager.accepted(known, new=True))
+    loaded = con.execute(
+        f"INSERT INTO cases ({cols}, batch_id, source_row) SELECT {cols}, $b, source_row FROM incoming",
+        {"b": batch_id},
+    ).fetchall()[0][0]
     con.unregister("incoming")
+    _checkpoint("insert")
+    for t in ("merged", "changed"):
+        con.execute(f"DROP TABLE {t}")
     return loaded, updated, unchanged
 
 
@@ -618,6 +653,7 @@ def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportRep
     """Import one file's content; raises FileRefused (nothing changed) when it cannot be imported at all."""
     options.report_progress(0.05, "Membaca berkas…", "Reading the file…")
     raw = read_bytes(data, options.sheet)
+    del data  # from here on the rows live in `raw`; a caller that passed the only reference frees the file
     options.report_progress(0.3, "Memetakan kolom dan nilai…", "Mapping columns and values…")
     saved_headers, saved_values, calendar = store_context(store, options.source)
     mapping = map_headers(raw.headers, saved_headers, options.header_overrides)
@@ -632,18 +668,35 @@ def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportRep
             "Tidak ada kolom tanggal (laporan, kejadian, rekomendasi atau tindak lanjut).",
             "No date column (report, incident, recommendation or follow-up).",
         )
+    rows_read = raw.rows
     stager = _Stager(raw, mapping, options, saved_values, calendar)
     try:
         stager.stage()
         rejected = stager.rejections()
         warned = stager.warning_frame()
-        incoming = stager.accepted()
         places = stager.unknown_places()
+        return _save(store, stager, raw, rows_read, mapping, rejected, warned, places, options)
     finally:
-        stager.con.close()
+        stager.remove()
+
+
+def _save(
+    store: Store,
+    stager: _Stager,
+    raw: RawTable,
+    rows_read: int,
+    mapping: HeaderMapping,
+    rejected: pd.DataFrame,
+    warned: pd.DataFrame,
+    places: list[dict],
+    options: ImportOptions,
+) -> ImportReport:
+    """Merge the staged rows in one transaction of the store (rolled back for a dry run) and report."""
     options.report_progress(0.7, "Menyimpan dalam satu transaksi…", "Saving in one transaction…")
-    headers = {c: stager.header(c) for c in CANONICAL_COLUMNS}
-    headers["location"] = " / ".join(stager.header(c) for c in ("province", "regency") if mapping.has(c))
+    headers = {c: mapping.header_of(c, raw.headers) for c in CANONICAL_COLUMNS}
+    headers["location"] = " / ".join(
+        mapping.header_of(c, raw.headers) for c in ("province", "regency") if mapping.has(c)
+    )
     errors = sorted(raw.problems + _problems(rejected, headers), key=lambda e: e.row)
     rows_rejected = len({e.row for e in errors})
     batch_id = None
@@ -653,7 +706,7 @@ def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportRep
         try:
             # fetchall, not fetchone: DuckDB refuses register() while a result is still open.
             batch_id = con.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM batches").fetchall()[0][0]
-            loaded, updated, unchanged = _merge(con, incoming, set(mapping.columns.values()), batch_id)
+            loaded, updated, unchanged = _merge(con, stager, batch_id)
             con.execute(
                 "INSERT INTO batches VALUES ($id, $at, $user, $file, $sum, $source, $sample, $read, $loaded, $updated, "
                 "$unchanged, $rejected, NULL, NULL)",
@@ -665,7 +718,7 @@ def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportRep
                     "sum": raw.checksum,
                     "source": options.source,
                     "sample": options.is_sample,
-                    "read": raw.rows,
+                    "read": rows_read,
                     "loaded": loaded,
                     "updated": updated,
                     "unchanged": unchanged,
@@ -688,7 +741,7 @@ def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportRep
         con.execute("ROLLBACK" if options.dry_run else "COMMIT")
     return ImportReport(
         batch_id=None if options.dry_run else batch_id,
-        rows_read=raw.rows,
+        rows_read=rows_read,
         rows_loaded=loaded,
         rows_updated=updated,
         rows_unchanged=unchanged,
@@ -716,15 +769,16 @@ def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportRep
 
 def import_file(store: Store, path: str | Path, options: ImportOptions) -> ImportReport:
     path = Path(path)
+    if not options.file_name:
+        options.file_name = path.name
     try:
-        data = path.read_bytes()
+        data = [path.read_bytes()]
     except OSError as exc:
         raise FileRefused(
             f"Berkas tidak dapat dibuka: {exc.strerror}", f"The file cannot be opened: {exc.strerror}"
         ) from exc
-    if not options.file_name:
-        options.file_name = path.name
-    return import_bytes(store, data, options)
+    # hand over the only reference, so the file's bytes are freed once they are parsed
+    return import_bytes(store, data.pop(), options)
 
 
 def later_batches_touching(con: duckdb.DuckDBPyConnection, batch_id: int) -> list[int]:
