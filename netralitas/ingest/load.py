@@ -209,8 +209,8 @@ class _Stager:
         for f in FIELDS:
             if f not in self.present:
                 continue
-            rows = [(v, match_value(f, v, self.extra.get(f))) for (v,) in self.distinct(f)]
-            self.register_map(f"m_{f}", pd.DataFrame(rows, columns=["raw", "code"], dtype="object"))
+            rows = [(v, match_value(f, v, self.extra.get(f)), _shown(v)) for (v,) in self.distinct(f)]
+            self.register_map(f"m_{f}", pd.DataFrame(rows, columns=["raw", "code", "text"], dtype="object"))
 
     def date_map(self) -> None:
         values: set[str] = set()
@@ -220,10 +220,13 @@ class _Stager:
         rows = []
         for v in values:
             r = parse_date(v)
-            rows.append((v, r.value, r.problem_id, r.problem_en))
-        frame = pd.DataFrame(rows, columns=["raw", "d", "err_id", "err_en"])
+            rows.append((v, r.value, r.problem_id, r.problem_en, _shown(v)))
+        frame = pd.DataFrame(rows, columns=["raw", "d", "err_id", "err_en", "text"])
         frame["d"] = pd.to_datetime(frame["d"]).dt.date if len(frame) else frame["d"]
-        self.register_map("m_date", frame.astype({"raw": "object", "err_id": "object", "err_en": "object"}))
+        self.register_map(
+            "m_date",
+            frame.astype({"raw": "object", "err_id": "object", "err_en": "object", "text": "object"}),
+        )
 
     def location_map(self) -> None:
         rows = []
@@ -239,31 +242,31 @@ class _Stager:
                     loc.error_en,
                     loc.warning_id,
                     loc.warning_en,
+                    _shown(p),
+                    _shown(r),
                 )
             )
-        self.register_map(
-            "m_loc",
-            pd.DataFrame(
-                rows,
-                columns=["p", "r", "province_code", "regency_code", "err_id", "err_en", "warn_id", "warn_en"],
-                dtype="object",
-            ),
-        )
+        columns = ["p", "r", "province_code", "regency_code", "err_id", "err_en", "warn_id", "warn_en"]
+        self.register_map("m_loc", pd.DataFrame(rows, columns=[*columns, "p_text", "r_text"], dtype="object"))
 
     def other_maps(self) -> None:
         known = set(self.calendar["election"])
         if "election" in self.present:
             rows = [
-                (v, parse_election(v, known) or self.extra.get("election", {}).get(text_key(v)))
+                (v, parse_election(v, known) or self.extra.get("election", {}).get(text_key(v)), _shown(v))
                 for (v,) in self.distinct("election")
             ]
-            self.register_map("m_election", pd.DataFrame(rows, columns=["raw", "code"], dtype="object"))
+            self.register_map(
+                "m_election", pd.DataFrame(rows, columns=["raw", "code", "text"], dtype="object")
+            )
         if "agency" in self.present:
             rows = [(v, *clean_agency(v)) for (v,) in self.distinct("agency")]
             self.register_map("m_agency", pd.DataFrame(rows, columns=["raw", "name", "kind"], dtype="object"))
         if "record_blocked" in self.present:
-            rows = [(v, parse_bool(v)) for (v,) in self.distinct("record_blocked")]
-            self.register_map("m_blocked", pd.DataFrame(rows, columns=["raw", "flag"], dtype="object"))
+            rows = [(v, parse_bool(v), _shown(v)) for (v,) in self.distinct("record_blocked")]
+            self.register_map(
+                "m_blocked", pd.DataFrame(rows, columns=["raw", "flag", "text"], dtype="object")
+            )
         cal = self.calendar.copy()
         cal["start_date"] = pd.to_datetime(cal["start_date"]).dt.date
         cal["end_date"] = pd.to_datetime(cal["end_date"]).dt.date
@@ -296,14 +299,14 @@ class _Stager:
         for f in FIELDS:
             if f in p:
                 joins.append(f"LEFT JOIN m_{f} ON m_{f}.raw = coalesce(r.\"{f}\", '')")
-                select.append(f"m_{f}.code AS {f}, {self.col(f)} AS raw_{f}")
+                select.append(f"m_{f}.code AS {f}, m_{f}.text AS raw_{f}")
             else:
                 select.append(f"NULL AS {f}, NULL AS raw_{f}")
         for c in DATE_COLUMNS:
             if c in p:
                 joins.append(f"LEFT JOIN m_date d_{c} ON d_{c}.raw = coalesce(r.\"{c}\", '')")
                 select.append(
-                    f"d_{c}.d AS {c}, d_{c}.err_id AS {c}_err_id, d_{c}.err_en AS {c}_err_en, {self.col(c)} AS raw_{c}"
+                    f"d_{c}.d AS {c}, d_{c}.err_id AS {c}_err_id, d_{c}.err_en AS {c}_err_en, d_{c}.text AS raw_{c}"
                 )
             else:
                 select.append(f"NULL::DATE AS {c}, NULL AS {c}_err_id, NULL AS {c}_err_en, NULL AS raw_{c}")
@@ -316,12 +319,12 @@ class _Stager:
         select.append(
             "loc.province_code AS named_province, loc.regency_code, loc.err_id AS loc_err_id, "
             "loc.err_en AS loc_err_en, loc.warn_id AS loc_warn_id, loc.warn_en AS loc_warn_en, "
-            f"concat_ws(' / ', {self.col('province')}, {self.col('regency')}) AS raw_location, "
-            f"{self.col('province')} AS raw_province, {self.col('regency')} AS raw_regency"
+            "concat_ws(' / ', loc.p_text, loc.r_text) AS raw_location, "
+            "loc.p_text AS raw_province, loc.r_text AS raw_regency"
         )
         if "election" in p:
             joins.append("LEFT JOIN m_election me ON me.raw = coalesce(r.election, '')")
-            select.append(f"me.code AS election_given, {self.col('election')} AS raw_election")
+            select.append("me.code AS election_given, me.text AS raw_election")
         else:
             select.append("NULL AS election_given, NULL AS raw_election")
         if "agency" in p:
@@ -331,9 +334,7 @@ class _Stager:
             select.append("NULL AS agency, NULL AS agency_kind")
         if "record_blocked" in p:
             joins.append("LEFT JOIN m_blocked mb ON mb.raw = coalesce(r.record_blocked, '')")
-            select.append(
-                f"mb.flag::BOOLEAN AS record_blocked, {self.col('record_blocked')} AS raw_record_blocked"
-            )
+            select.append("mb.flag::BOOLEAN AS record_blocked, mb.text AS raw_record_blocked")
         else:
             select.append("NULL::BOOLEAN AS record_blocked, NULL AS raw_record_blocked")
         select.append(f"{self.col('case_id')} AS case_id_given")
@@ -554,6 +555,12 @@ class _Stager:
     def remove(self) -> None:
         self.con.close()
         shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def _shown(value: str | None) -> str | None:
+    """A cell as reports show it: trimmed, None when blank. Worked out once per distinct value in the maps,
+    not per row: trimming every cell of a million rows cost about a second."""
+    return (value or "").strip() or None
 
 
 def _memory_limit() -> str:
