@@ -130,8 +130,13 @@ def test_reimport_same_file_changes_nothing_and_update_then_undo_is_exact(store,
         undo_batch(store, r1.batch_id)
     assert undo_batch(store, r2.batch_id) == {"removed": 1, "restored": 1}
     assert rows_of(store) == before
-    undo_batch(store, r1.batch_id)
+    undo_batch(store, r1.batch_id, user="ani")
     assert rows_of(store) == []
+    with store.connect() as con:
+        undone = con.execute(
+            "SELECT username, batch_id FROM audit_log WHERE action = 'undo' ORDER BY happened_at"
+        ).fetchall()
+    assert undone == [("cli", r2.batch_id), ("ani", r1.batch_id)]  # who undid which batch
 
 
 def test_rows_without_case_number_get_a_stable_key(store, tmp_path):

@@ -83,3 +83,16 @@ def test_briefing_html_opens_offline(page, server, browser):
     assert "Budi Terlapor" not in doc.content()
     screenshot(doc, "briefing-offline")
     offline.close()
+
+
+def test_auto_advance_moves_through_the_slides_on_its_own(page, server):
+    """`&auto=5`: a briefing screen that turns its own pages, every five seconds, the URL following."""
+    page.goto(f"{server.url}/presentasi?presenter=1&slide=1&auto=5")
+    wait_for_app(page)
+    assert f"1 / {len(SLIDES)}" in page.locator("body").inner_text()
+    for n in (2, 3):
+        page.wait_for_function(f"() => location.search.includes('slide={n}')", timeout=20_000)
+        page.wait_for_function(
+            f"() => document.body.innerText.includes('{n} / {len(SLIDES)}')", timeout=20_000
+        )
+    assert "auto=5" in page.url
