@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -25,12 +27,15 @@ def ranked_bars(
     key: str = "key",
     label: str = "label",
     no_data: str = "",
+    fmt: Callable[[float, str], str] | None = None,
 ) -> go.Figure:
     """Horizontal bars of the largest groups, biggest on top; customdata carries the canonical key
-    so a click can set a filter."""
+    so a click can set a filter. `fmt(value, lang)` writes the values (default: whole numbers); groups
+    without a value (NaN: a rate with no denominator) are left out."""
     if frame.empty or frame[value].sum() == 0:
         return style.empty_figure(no_data, lang, presenter)
-    part = frame.nlargest(top, value).iloc[::-1]
+    part = frame.dropna(subset=[value]).nlargest(top, value).iloc[::-1]
+    texts = [(fmt or style.fmt_int)(v, lang) for v in part[value]]
     fig = go.Figure(
         go.Bar(
             x=part[value],
@@ -38,10 +43,10 @@ def ranked_bars(
             orientation="h",
             customdata=part[[key]].to_numpy(),
             marker_color=style.PRIMARY,
-            text=[style.fmt_int(v, lang) for v in part[value]],
+            text=texts,
             textposition="auto",
             textangle=0,
-            hovertemplate="%{y}: %{x:,}<extra></extra>",
+            hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
     return style.apply(

@@ -1,88 +1,254 @@
-"""ASN headcount per province (for cases per 100,000 ASN), uploaded and validated like a case file."""
+"""ASN headcount per province (map: cases per 100,000 ASN) or per agency (agencies page: cases per 1,000 ASN),
+uploaded and validated like a case file: every rejected row comes back with its row number, column, value
+and reason, and an upload replaces only the rows of its own level, in one transaction."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import pandas as pd
+
+from . import queries, style
 from .errors import FileRefused
-from .ingest.read import RowProblem, read_bytes
+from .ingest.normalize import clean_agency
+from .ingest.read import RawTable, RowProblem, read_bytes
 from .reference import region_codes
 from .store import Store
 from .text import text_key
 
-PROVINCE_HEADERS = {"provinsi", "prov", "nama provinsi", "province", "kode provinsi", "kode"}
-COUNT_HEADERS = {"jumlah asn", "asn", "jumlah pegawai", "jumlah", "total asn", "headcount", "pns dan pppk"}
+LEVELS = ("province", "agency")
+LEVEL_NAMES = {"province": ("provinsi", "province"), "agency": ("instansi", "agency")}
+PROVINCE_HEADERS = {"provinsi", "prov", "nama provinsi", "province", "kode provinsi", "kode prov", "kode"}
+AGENCY_HEADERS = {
+    "instansi",
+    "nama instansi",
+    "instansi induk",
+    "agency",
+    "agency name",
+    "unit kerja",
+    "nama unit kerja",
+    "satuan kerja",
+    "satker",
+    "nama satker",
+    "opd",
+    "nama opd",
+    "perangkat daerah",
+    "k l pd",
+    "klpd",
+}
+# In order of preference: a file with "Jumlah PNS", "Jumlah PPPK" and "Jumlah ASN" is counted by the last.
+COUNT_HEADERS = (
+    "jumlah asn",
+    "total asn",
+    "jml asn",
+    "asn",
+    "jumlah pns dan pppk",
+    "pns dan pppk",
+    "pns pppk",
+    "jumlah pegawai",
+    "total pegawai",
+    "jml pegawai",
+    "headcount",
+    "asn count",
+    "employees",
+    "jumlah",
+    "total",
+)
+# More than all of Indonesia's ASN (about 4.4 million in 2024): a typing error, not a headcount.
+MAX_COUNT = 10_000_000
+# The agencies page shows cases per 1,000 ASN (queries/agencies.sql, cases_per_1000_asn): an agency has tens to
+# a few thousand ASN, so "per 1,000" stays within its own size; a rate per 100,000 (the map's, for provinces)
+# would describe an office a hundred times larger than most are.
+
+_COUNT = re.compile(r"(\d{1,3}(?:([.,])\d{3})*|\d+)(?:([.,])0+)?")
 
 
 @dataclass
 class HeadcountReport:
+    level: str
     rows_read: int
-    rows_loaded: int
+    rows_loaded: int  # rows that load (in a dry run: would load)
     errors: list[RowProblem] = field(default_factory=list)
+    name_column: str = ""
+    count_column: str = ""
+    matched: int = 0  # loaded names that meet the cases (agencies by cleaned name, provinces by code)
+    unmatched: list[str] = field(default_factory=list)  # loaded names no case mentions (not an error)
+    replaced: int = 0  # rows of this level stored before, which this upload replaces
+    dry_run: bool = False
+
+    @property
+    def rows_rejected(self) -> int:
+        return len({e.row for e in self.errors})
 
 
-def import_headcount(store: Store, data: bytes, user: str, dry_run: bool = False) -> HeadcountReport:
-    """Replace the province headcounts with a file's; rows that do not map are rejected with their row."""
-    raw = read_bytes(data)
-    keys = [text_key(h) for h in raw.headers]
-    try:
-        p_col = next(i for i, k in enumerate(keys) if k in PROVINCE_HEADERS)
-        n_col = next(i for i, k in enumerate(keys) if k in COUNT_HEADERS)
-    except StopIteration:
+def parse_count(value: object) -> int | None:
+    """A whole number as headcount files write it: 250000, 250.000, 250,000, 250 000, 250000.0, 12.000,00.
+    None for anything else (1.5, -3, 'banyak')."""
+    text = re.sub(r"\s", "", str(value or ""))
+    m = _COUNT.fullmatch(text)
+    if not m or (m[2] and m[3] == m[2]):
+        return None
+    return int(m[1].replace(".", "").replace(",", ""))
+
+
+def detect_columns(headers: list[str], level: str | None = None) -> tuple[str, int, int]:
+    """(level, name column, count column) from a file's headers. Without a level, an agency column makes it
+    an agency file (it may also name the province), else a province column a province file."""
+    keys = [text_key(h) for h in headers]
+    found = {
+        "agency": next((i for i, k in enumerate(keys) if k in AGENCY_HEADERS), None),
+        "province": next((i for i, k in enumerate(keys) if k in PROVINCE_HEADERS), None),
+    }
+    count = next((keys.index(c) for c in COUNT_HEADERS if c in keys), None)
+    chosen = level or ("agency" if found["agency"] is not None else "province")
+    if found[chosen] is None or count is None:
+        wanted = {
+            None: ("Provinsi atau Instansi", "Provinsi or Instansi"),
+            "province": ("Provinsi", "Provinsi"),
+            "agency": ("Instansi", "Instansi"),
+        }[level]
+        shown = ", ".join(headers[:12])
         raise FileRefused(
-            "Berkas jumlah ASN perlu kolom Provinsi dan Jumlah ASN.",
-            "A headcount file needs a Provinsi and a Jumlah ASN column.",
-        ) from None
-    provinces, counts, rows = (
-        raw.table[f"c{p_col}"].to_pylist(),
-        raw.table[f"c{n_col}"].to_pylist(),
-        raw.table["_row"].to_pylist(),
+            f"Berkas jumlah ASN perlu kolom {wanted[0]} dan kolom Jumlah ASN; judul kolom di berkas: {shown}.",
+            f"A headcount file needs a {wanted[1]} column and a Jumlah ASN column; the file's headers: {shown}.",
+        )
+    return chosen, found[chosen], count
+
+
+def import_headcount(
+    store: Store,
+    data: bytes,
+    user: str,
+    dry_run: bool = False,
+    level: str | None = None,
+    sheet: str | None = None,
+) -> HeadcountReport:
+    """Check a headcount file and, unless dry_run, replace the stored headcounts of its level (detected from
+    the headers unless given) with the rows that pass; the rest come back as errors with their row."""
+    raw = read_bytes(data, sheet)
+    level, name_col, count_col = detect_columns(raw.headers, level)
+    good, errors = _validate(raw, level, name_col, count_col)
+    meets = queries.run(store, "headcount_matches", params={"level": level, "names": list(good)})
+    unmatched = [n for n, ok in zip(meets["name"], meets["matched"], strict=True) if not ok]
+    status = headcount_status(store)
+    report = HeadcountReport(
+        level=level,
+        rows_read=raw.rows,
+        rows_loaded=len(good),
+        errors=sorted(errors, key=lambda e: e.row),
+        name_column=raw.headers[name_col],
+        count_column=raw.headers[count_col],
+        matched=len(good) - len(unmatched),
+        unmatched=sorted(unmatched),
+        replaced=int(status.get(level, {}).get("rows", 0)),
+        dry_run=dry_run,
     )
+    if dry_run or not good:
+        return report
+    now = datetime.now()
+    with store.transaction() as con:
+        con.execute("DELETE FROM headcount WHERE level = $level", {"level": level})
+        con.executemany(
+            "INSERT INTO headcount VALUES ($level, $code, $n, $at)",
+            [{"level": level, "code": code, "n": n, "at": now} for code, n in good.items()],
+        )
+        con.execute(
+            "INSERT INTO audit_log VALUES ($at, $user, 'setting', $detail, NULL)",
+            {
+                "at": now,
+                "user": user,
+                "detail": f"jumlah ASN untuk {len(good)} {LEVEL_NAMES[level][0]} diunggah "
+                f"({report.rows_rejected} baris ditolak, {report.replaced} baris lama diganti)",
+            },
+        )
+    return report
+
+
+def _validate(raw: RawTable, level: str, name_col: int, count_col: int) -> tuple[dict[str, int], list]:
+    """The rows that load ({province code or cleaned agency name: count}) and the problems of the others."""
+    names = raw.table[f"c{name_col}"].to_pylist()
+    counts = raw.table[f"c{count_col}"].to_pylist()
+    rows = raw.table["_row"].to_pylist()
+    name_header, count_header = raw.headers[name_col], raw.headers[count_col]
+    what_id, what_en = LEVEL_NAMES[level]
     good: dict[str, int] = {}
+    first_row: dict[str, tuple[int, str]] = {}  # duplicate key -> (row, stored name)
     errors: list[RowProblem] = list(raw.problems)
-    for row, prov, count in zip(rows, provinces, counts, strict=True):
-        codes = region_codes("province", prov)
-        digits = str(count).replace(".", "").replace(",", "").replace(" ", "")
-        if len(codes) != 1:
-            errors.append(
-                RowProblem(
-                    row,
-                    raw.headers[p_col],
-                    prov,
-                    f"provinsi tidak dikenal: {prov}",
-                    f"unknown province: {prov}",
+
+    def problem(row: int, column: str, value: object, reason_id: str, reason_en: str) -> None:
+        errors.append(RowProblem(row, column, "" if value is None else str(value), reason_id, reason_en))
+
+    for row, name, count in zip(rows, names, counts, strict=True):
+        if not str(name or "").strip():
+            problem(row, name_header, name, f"nama {what_id} kosong", f"the {what_en} name is empty")
+            continue
+        if level == "province":
+            codes = region_codes("province", name)
+            if len(codes) != 1:
+                problem(
+                    row, name_header, name, f"provinsi tidak dikenal: {name}", f"unknown province: {name}"
                 )
+                continue
+            code, dup_key = codes[0], codes[0]
+        else:
+            code = clean_agency(name)[0] or ""
+            dup_key = text_key(code)
+        n = parse_count(count)
+        if n is None or n <= 0:
+            problem(
+                row,
+                count_header,
+                count,
+                "jumlah harus bilangan bulat positif",
+                "the count must be a positive whole number",
             )
-        elif not digits.isdigit() or int(digits) <= 0:
-            errors.append(
-                RowProblem(
-                    row,
-                    raw.headers[n_col],
-                    str(count),
-                    "jumlah harus bilangan bulat positif",
-                    "the count must be a positive whole number",
-                )
+        elif n > MAX_COUNT:
+            problem(
+                row,
+                count_header,
+                count,
+                f"jumlah melebihi {MAX_COUNT:,} (lebih dari seluruh ASN Indonesia)".replace(",", "."),
+                f"the count exceeds {MAX_COUNT:,} (more than all of Indonesia's ASN)",
             )
-        elif codes[0] in good:
-            errors.append(
-                RowProblem(
-                    row,
-                    raw.headers[p_col],
-                    prov,
-                    "provinsi ganda dalam berkas",
-                    "the province appears twice in the file",
-                )
+        elif dup_key in first_row:
+            earlier, stored = first_row[dup_key]
+            problem(
+                row,
+                name_header,
+                name,
+                f"{what_id} ganda dalam berkas: sama dengan baris {earlier} ({stored})",
+                f"the {what_en} appears twice in the file: same as row {earlier} ({stored})",
             )
         else:
-            good[codes[0]] = int(digits)
-    if not dry_run and good:
-        with store.transaction() as con:
-            con.execute("DELETE FROM headcount WHERE level = 'province'")
-            for code, n in good.items():
-                con.execute("INSERT INTO headcount VALUES ('province', ?, ?, ?)", [code, n, datetime.now()])
-            con.execute(
-                "INSERT INTO audit_log VALUES (?, ?, 'setting', ?, NULL)",
-                [datetime.now(), user, f"jumlah ASN untuk {len(good)} provinsi diunggah"],
-            )
-    return HeadcountReport(raw.rows, len(good), sorted(errors, key=lambda e: e.row))
+            first_row[dup_key] = (row, code)
+            good[code] = n
+    return good, errors
+
+
+def headcount_status(store: Store) -> dict[str, dict]:
+    """Per level: how many rows are stored, and when they were last replaced."""
+    frame = queries.run(store, "headcount_status")
+    return {
+        lvl: {"rows": int(n), "updated_at": at}
+        for lvl, n, at in zip(frame["level"], frame["rows"], frame["updated_at"], strict=True)
+    }
+
+
+def rank_agencies(league: pd.DataFrame, by: str = "cases", top: int = 500) -> pd.DataFrame:
+    """The agencies league ordered by cases, or by cases per 1,000 ASN (agencies without a headcount last)."""
+    if by == "cases" or league.empty:
+        return league.head(top)
+    ordered = league.sort_values(
+        ["cases_per_1000_asn", "cases", "key"], ascending=[False, False, True], na_position="last"
+    )
+    return ordered.head(top).reset_index(drop=True)
+
+
+def fmt_rate(value: float | None, lang: str = "id") -> str | None:
+    """Cases per 1,000 ASN as people read it: one decimal, two below 1 (a ministry's 0,13 is not 0,1);
+    None when there is no headcount, for the caller to say 'tidak diketahui'."""
+    if value is None or pd.isna(value):
+        return None
+    return style.fmt_num(float(value), lang, 2 if value < 1 else 1)

@@ -58,6 +58,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "followed_up": ("Ditindaklanjuti", "Followed up"),
     "follow_up_rate": ("Tingkat tindak lanjut", "Follow-up rate"),
     "unknown": ("tidak diketahui", "unknown"),
+    "rank_by": ("Urutkan menurut", "Rank by"),
+    "asn_count": ("Jumlah ASN", "ASN headcount"),
+    "per_1000_asn": ("Kasus per 1.000 ASN", "Cases per 1,000 ASN"),
+    "per_1000_asn_top": (
+        "Kasus per 1.000 ASN: 10 instansi tertinggi",
+        "Cases per 1,000 ASN: top 10 agencies",
+    ),
+    "per_asn_note": (
+        "Kasus per 1.000 ASN: jumlah kasus dibagi jumlah ASN instansi yang diunggah di halaman Unggah data; "
+        "'tidak diketahui' bila jumlah ASN instansi belum diunggah. Pada instansi kecil angkanya mudah berayun "
+        "(1 kasus di instansi 50 ASN = 20 per 1.000 ASN). Untuk peringkat per 1.000 ASN, pilih di atas tabel.",
+        "Cases per 1,000 ASN: cases divided by the agency's ASN headcount uploaded on the Upload data page; "
+        "'unknown' where no headcount has been uploaded for the agency. Small agencies swing easily "
+        "(1 case in an agency of 50 ASN = 20 per 1,000 ASN). To rank per 1,000 ASN, choose above the table.",
+    ),
     "local_mode": (
         "Mode lokal: hanya dapat dibuka dari komputer ini, dengan hak analis.",
         "Local mode: reachable from this computer only, with analyst rights.",

@@ -8,6 +8,8 @@ from datetime import datetime
 
 import pandas as pd
 
+from . import config, style
+from .errors import FileRefused
 from .ingest.load import store_context
 from .ingest.mapping import CANONICAL_COLUMNS, HeaderMapping, map_headers
 from .ingest.read import RawTable, read_bytes
@@ -15,6 +17,70 @@ from .store import Store
 from .text import text_key
 
 PREVIEW_ROWS = 20
+MIB = 1024 * 1024  # "MB" as Streamlit's uploader and the importer count it
+
+
+@dataclass(frozen=True)
+class UploadLimits:
+    """The size rules of the upload page. `limit_mb` is what we accept (the upload_limit_mb setting, or
+    Streamlit's server.maxUploadSize when that is lower: the server would refuse more); `widget_mb` is what
+    the uploader lets through, twice the limit where the server allows it, so that a file somewhat over the
+    limit still reaches the page and gets our message in both languages rather than Streamlit's English one."""
+
+    setting_mb: int
+    server_mb: int
+
+    @property
+    def limit_mb(self) -> int:
+        return min(self.setting_mb, self.server_mb)
+
+    @property
+    def widget_mb(self) -> int:
+        return min(browser_limit_mb(self.setting_mb), self.server_mb)
+
+    @property
+    def server_too_low(self) -> bool:
+        """Streamlit's server refuses files the setting allows: started without scripts/start.sh."""
+        return self.server_mb < self.setting_mb
+
+    def help(self, lang: str, types: str) -> str:
+        limit = style.fmt_int(self.limit_mb, lang)
+        if lang == "id":
+            return (
+                f"Paling besar {limit} MB per berkas ({types}). Berkas yang lebih besar ditolak; pisahkan "
+                "berkas (misalnya per provinsi atau per tahun), atau minta administrator menaikkan "
+                "NETRALITAS_UPLOAD_LIMIT_MB."
+            )
+        return (
+            f"At most {limit} MB per file ({types}). Larger files are refused; split the file (for example "
+            "by province or by year), or ask an administrator to raise NETRALITAS_UPLOAD_LIMIT_MB."
+        )
+
+    def refuse_if_too_large(self, name: str, size: int) -> None:
+        """Raise FileRefused, in both languages, for a file over the limit (before it is read at all)."""
+        if size <= self.limit_mb * MIB:
+            return
+        size_id, size_en = style.fmt_num(size / MIB, "id"), style.fmt_num(size / MIB, "en")
+        limit_id, limit_en = style.fmt_int(self.limit_mb, "id"), style.fmt_int(self.limit_mb, "en")
+        raise FileRefused(
+            f"“{name}” terlalu besar: {size_id} MB, batasnya {limit_id} MB per berkas. Pisahkan berkas "
+            "(misalnya per provinsi atau per tahun), atau minta administrator menaikkan "
+            "NETRALITAS_UPLOAD_LIMIT_MB. Tidak ada yang diubah.",
+            f"“{name}” is too large: {size_en} MB, the limit is {limit_en} MB per file. Split the file "
+            "(for example by province or by year), or ask an administrator to raise "
+            "NETRALITAS_UPLOAD_LIMIT_MB. Nothing was changed.",
+        )
+
+
+def browser_limit_mb(setting_mb: int | None = None) -> int:
+    """Streamlit's server.maxUploadSize for a given upload limit (scripts/start.sh passes it): twice the
+    limit, so files over the limit reach our check instead of being cut off by Streamlit in English."""
+    return 2 * (setting_mb if setting_mb is not None else config.setting_int("upload_limit_mb"))
+
+
+def upload_limits(server_mb: int) -> UploadLimits:
+    """The page's limits, given the server.maxUploadSize the Streamlit server runs with."""
+    return UploadLimits(config.setting_int("upload_limit_mb"), int(server_mb))
 
 
 @dataclass

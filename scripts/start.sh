@@ -3,4 +3,8 @@
 cd "$(dirname "$0")/.."
 source scripts/_env.sh
 make_venv requirements.txt
-exec .venv/bin/python -m streamlit run app.py "$@"
+# Streamlit's own upload cap follows NETRALITAS_UPLOAD_LIMIT_MB (environment or secrets.toml): twice the limit,
+# so a file over the limit still reaches the upload page and gets its message in both languages. A
+# --server.maxUploadSize given to this script comes later on the command line and wins.
+upload_cap=$(.venv/bin/python -c "from netralitas.uploads import browser_limit_mb; print(browser_limit_mb())")
+exec .venv/bin/python -m streamlit run app.py --server.maxUploadSize "$upload_cap" "$@"

@@ -133,3 +133,109 @@ def test_a_busy_database_gives_a_message_in_both_languages_not_a_traceback(tmp_p
         asker.wait()
     at.button[-1].click().run()  # "Coba lagi / Try again" once the other process is done
     assert not at.exception and not at.error
+
+
+@pytest.fixture
+def headcount_db(loaded_db, tmp_path):
+    """The pages' database with the agency headcount fixture uploaded (a copy: other tests see none)."""
+    import shutil
+
+    from netralitas.headcount import import_headcount
+    from netralitas.store import Store
+
+    db = tmp_path / "headcount.duckdb"
+    shutil.copy(loaded_db, db)
+    report = import_headcount(Store(db), (FIXTURES / "asn_instansi_2024.csv").read_bytes(), "andi")
+    assert report.level == "agency" and report.rows_loaded == 5 and report.matched == 5
+    return db
+
+
+def open_page(db, monkeypatch, page: str, **params: str) -> AppTest:
+    monkeypatch.setenv("NETRALITAS_DB", str(db))
+    monkeypatch.setenv("NETRALITAS_LOAD_SAMPLE", "0")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_agencies_page_shows_cases_per_1000_asn_where_a_headcount_exists(headcount_db, monkeypatch):
+    by_agency = {g["key"]: g["cases"] for g in cli_summary(headcount_db, "--by", "agency")["groups"]}
+    asn = {
+        "Pemerintah Kabupaten Wakatobi": 3215,
+        "Pemerintah Kabupaten Purbalingga": 9870,
+        "Pemerintah Kabupaten Sumbawa": 7402,
+        "Pemerintah Kota Medan": 21950,
+        "Kementerian Agama": 251000,
+    }
+    at = open_page(headcount_db, monkeypatch, "views/instansi.py")
+    table = at.dataframe[0].value.set_index("Instansi")
+    for name, n in asn.items():
+        rate = by_agency[name] * 1000 / n
+        assert table.loc[name, "Jumlah ASN"] == f"{n:,}".replace(",", ".")
+        assert table.loc[name, "Kasus per 1.000 ASN"] == f"{rate:.{2 if rate < 1 else 1}f}".replace(".", ",")
+    others = table.drop(index=list(asn))
+    assert set(others["Kasus per 1.000 ASN"]) == {"tidak diketahui"}
+    assert set(others["Jumlah ASN"]) == {"tidak diketahui"}
+    assert list(table.index[:2]) == sorted(by_agency, key=lambda k: (-by_agency[k], k))[:2]  # by cases
+
+    at.radio(key="agency_order").set_value("per_asn").run()
+    assert not at.exception
+    ranked = at.dataframe[0].value
+    expected = sorted(asn, key=lambda k: -by_agency[k] / asn[k])
+    assert list(ranked["Instansi"][:5]) == expected
+    assert set(ranked["Kasus per 1.000 ASN"][5:]) == {"tidak diketahui"}
+    chart = at.get("plotly_chart")[0].proto.spec
+    assert expected[0] in chart and "Kasus per 1.000 ASN" in chart
+
+    english = open_page(headcount_db, monkeypatch, "views/instansi.py", lang="en")
+    frame = english.dataframe[0].value.set_index("Agency")
+    assert (
+        frame.loc["Kementerian Agama", "Cases per 1,000 ASN"]
+        == f"{by_agency['Kementerian Agama'] * 1000 / 251000:.2f}"
+    )
+    assert "unknown" in set(frame["Cases per 1,000 ASN"])
+
+
+def test_agencies_page_without_headcount_has_no_per_asn_column(app):
+    at = app("views/instansi.py")
+    assert "Kasus per 1.000 ASN" not in at.dataframe[0].value.columns and not at.radio
+
+
+def test_headcount_upload_is_checked_then_saved_for_its_level(headcount_db, monkeypatch):
+    at = open_page(headcount_db, monkeypatch, "views/unggah.py")
+    assert any("Tersimpan: 5 instansi" in c.value for c in at.caption)
+    text = "Provinsi;Jumlah ASN\nJateng;250.000\nAtlantis;5\nSultra;40.000\n"
+    at.file_uploader(key="headcount_upload_0").set_value(("asn.csv", text.encode(), "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("per provinsi" in i.value and "Belum ada yang disimpan" in i.value for i in at.info)
+    assert metric_value(at, "Akan dimuat") == "2" and metric_value(at, "Ditolak") == "1"
+    assert metric_value(at, "Cocok dengan data kasus") == "2 / 2"
+    rejected = at.dataframe[-1].value
+    assert list(rejected["row"]) == [3] and "Atlantis" in rejected["reason"][0]
+    at.button(key="headcount_go").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("2 provinsi disimpan" in s.value for s in at.success)
+    assert any("2 provinsi" in c.value and "5 instansi" in c.value for c in at.caption)
+    assert not at.file_uploader(key="headcount_upload_1").value  # a fresh uploader once saved
+
+
+def test_a_file_over_the_upload_limit_gets_our_message_in_both_languages(headcount_db, monkeypatch):
+    monkeypatch.setenv("NETRALITAS_UPLOAD_LIMIT_MB", "1")
+    at = open_page(headcount_db, monkeypatch, "views/unggah.py")
+    uploader = at.file_uploader(key="uploads")
+    assert "Paling besar 1 MB per berkas" in uploader.help
+    assert uploader.proto.max_upload_size_mb == 2  # the browser lets it through to our check
+    big = b"Nomor,Provinsi,Tanggal Laporan\n" + b"X1,Bali,2024-01-10\n" * 70_000  # 1.3 MB
+    uploader.set_value(("besar.csv", big, "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    message = " ".join(e.value for e in at.error)
+    assert "“besar.csv” terlalu besar: 1,3 MB, batasnya 1 MB" in message
+    assert "“besar.csv” is too large: 1.3 MB, the limit is 1 MB" in message
+    assert not [b for b in at.button if b.label.startswith("Uji coba")]  # nothing read, nothing to run
+    english = open_page(headcount_db, monkeypatch, "views/unggah.py", lang="en")
+    assert "At most 1 MB per file" in english.file_uploader(key="headcount_upload_0").help

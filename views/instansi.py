@@ -5,7 +5,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from netralitas import config, metrics, style
+from netralitas import charts, config, metrics, style
+from netralitas.headcount import fmt_rate, rank_agencies
 from netralitas.i18n import t
 from netralitas.reference import vocabulary
 from netralitas.ui import context, widgets
@@ -17,7 +18,25 @@ context.banner()
 context.filter_line()
 
 overdue_days = config.setting_int("overdue_days")
-league = context.query("agencies", filters, overdue_days=overdue_days, as_of=date.today(), limit=500)
+with_headcount = "agency" in set(context.query("headcount_status")["level"])
+order = "cases"
+if with_headcount:
+    order = st.radio(
+        t("rank_by", lang),
+        ["cases", "per_asn"],
+        format_func=lambda o: t("cases", lang) if o == "cases" else t("per_1000_asn", lang),
+        horizontal=True,
+        key="agency_order",
+    )
+# Ranked by cases, the first 500 suffice; ranked per ASN, an agency with few cases may lead, so all are read.
+league = context.query(
+    "agencies",
+    filters,
+    overdue_days=overdue_days,
+    as_of=date.today(),
+    limit=500 if order == "cases" else None,
+)
+league = rank_agencies(league, order)
 if league.empty:
     st.info(t("no_data", lang))
 else:
@@ -26,20 +45,28 @@ else:
     rates = [
         f / r if r else None for f, r in zip(league["followed_up"], league["recommendations"], strict=True)
     ]
-    table = pd.DataFrame(
-        {
-            t("f_agency", lang): league["key"].replace("", unknown),
-            t("f_agency_type", lang): [vocab.label("agency_type", v, lang) for v in league["agency_type"]],
-            t("cases", lang): league["cases"],
-            t("recommendations", lang): league["recommendations"],
-            t("followed_up", lang): league["followed_up"],
-            t("follow_up_rate", lang): [None if r is None else r * 100 for r in rates],
-            (
-                f"Terlambat (> {overdue_days} hari)" if lang == "id" else f"Overdue (> {overdue_days} days)"
-            ): league["overdue"],
-            t("kpi_blocked", lang): league["blocked"],
-        }
-    )
+    columns = {
+        t("f_agency", lang): league["key"].replace("", unknown),
+        t("f_agency_type", lang): [vocab.label("agency_type", v, lang) for v in league["agency_type"]],
+        t("cases", lang): league["cases"],
+    }
+    if with_headcount:
+        columns[t("asn_count", lang)] = [
+            unknown if pd.isna(n) else style.fmt_int(n, lang) for n in league["asn_count"]
+        ]
+        columns[t("per_1000_asn", lang)] = [
+            fmt_rate(r, lang) or unknown for r in league["cases_per_1000_asn"]
+        ]
+    columns |= {
+        t("recommendations", lang): league["recommendations"],
+        t("followed_up", lang): league["followed_up"],
+        t("follow_up_rate", lang): [None if r is None else r * 100 for r in rates],
+        (
+            f"Terlambat (> {overdue_days} hari)" if lang == "id" else f"Overdue (> {overdue_days} days)"
+        ): league["overdue"],
+        t("kpi_blocked", lang): league["blocked"],
+    }
+    table = pd.DataFrame(columns)
     st.dataframe(
         table,
         hide_index=True,
@@ -58,7 +85,25 @@ else:
             if lang == "id"
             else f"{style.fmt_int(len(league), lang)} agencies shown (max. 500)."
         )
+        + (" " + t("per_asn_note", lang) if with_headcount else "")
     )
+    if with_headcount:
+        rated = league.assign(label=league["key"])
+        event = st.plotly_chart(
+            charts.ranked_bars(
+                rated,
+                "cases_per_1000_asn",
+                t("per_1000_asn_top", lang),
+                lang,
+                no_data=t("no_data", lang),
+                fmt=fmt_rate,
+            ),
+            width="stretch",
+            key="bars_agency_per_asn",
+            on_select="rerun",
+            selection_mode="points",
+        )
+        widgets.apply_click(event, "agency")
 
 breakdowns = context.query("breakdowns", filters)
 left, right = st.columns(2)

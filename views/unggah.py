@@ -7,7 +7,7 @@ import streamlit as st
 from netralitas import export, style
 from netralitas.demo import remove_sample
 from netralitas.errors import NetralitasError
-from netralitas.headcount import import_headcount
+from netralitas.headcount import LEVEL_NAMES, import_headcount
 from netralitas.ingest import ImportOptions, undo_batch
 from netralitas.ingest.load import import_bytes
 from netralitas.ingest.mapping import CANONICAL_COLUMNS
@@ -21,7 +21,7 @@ from netralitas.reference import (
     vocabulary,
 )
 from netralitas.ui import context
-from netralitas.uploads import mapping_table, overrides_from_table, preview, save_aliases
+from netralitas.uploads import mapping_table, overrides_from_table, preview, save_aliases, upload_limits
 
 context.require_role("analyst", "admin")
 lang = context.lang()
@@ -32,6 +32,17 @@ store = context.store()
 user = context.username()
 vocab = vocabulary()
 SOURCES = ["bawaslu", "kasn", "bkn", "other"]
+limits = upload_limits(st.get_option("server.maxUploadSize"))
+if limits.server_too_low:
+    st.warning(
+        f"Server Streamlit berjalan dengan server.maxUploadSize = {limits.server_mb} MB, di bawah "
+        f"NETRALITAS_UPLOAD_LIMIT_MB = {limits.setting_mb} MB: berkas di atas {limits.server_mb} MB ditolak. "
+        "Jalankan dasbor dengan scripts/start.sh, yang menyetelnya dari pengaturan."
+        if ID
+        else f"The Streamlit server runs with server.maxUploadSize = {limits.server_mb} MB, below "
+        f"NETRALITAS_UPLOAD_LIMIT_MB = {limits.setting_mb} MB: files over {limits.server_mb} MB are refused. "
+        "Start the dashboard with scripts/start.sh, which sets it from the setting."
+    )
 
 
 def place_codes(field: str) -> list[str]:
@@ -97,16 +108,45 @@ def report_view(report, key: str) -> dict[str, dict[str, str]]:
     return assignments
 
 
-files = st.file_uploader(
-    "Berkas CSV atau XLSX" if ID else "CSV or XLSX files",
-    accept_multiple_files=True,
-    type=["csv", "txt", "xlsx", "xls"],
-    key="uploads",
+def uploader(label: str, types: list[str], key: str, multiple: bool = False):
+    """A file uploader with our size limit: the help text and the line under the drop zone state it in the
+    page's language (Streamlit's own line would state the larger cap that lets over-limit files through to
+    our message)."""
+    note = (
+        ("Maks. {n} MB per berkas" if ID else "Max. {n} MB per file").format(
+            n=style.fmt_int(limits.limit_mb, lang)
+        )
+        + " • "
+        + ", ".join(t.upper() for t in types)
+    )
+    st.html(
+        f"<style>.st-key-{key} [data-testid='stFileUploaderDropzoneInstructions'] span"
+        "{font-size:0 !important}"
+        f".st-key-{key} [data-testid='stFileUploaderDropzoneInstructions'] span::after"
+        f"{{content:'{note}';font-size:0.875rem}}</style>"
+    )
+    return st.file_uploader(
+        label,
+        type=types,
+        accept_multiple_files=multiple,
+        key=key,
+        help=limits.help(lang, ", ".join(t.upper() for t in types)),
+        max_upload_size=limits.widget_mb,
+    )
+
+
+files = uploader(
+    "Berkas CSV atau XLSX" if ID else "CSV or XLSX files", ["csv", "txt", "xlsx", "xls"], "uploads", True
 )
 for up in files or []:
     key = f"{up.file_id}"
-    data = up.getvalue()
     with st.expander(up.name, expanded=True):
+        try:
+            limits.refuse_if_too_large(up.name, up.size)
+        except NetralitasError as exc:
+            st.error(f"{exc.message_id}\n\n{exc.message_en}")
+            continue
+        data = up.getvalue()
         left, right = st.columns(2)
         source = left.selectbox(
             "Sumber" if ID else "Source",
@@ -278,28 +318,143 @@ else:
             except NetralitasError as exc:
                 st.error(f"{exc.message_id}\n\n{exc.message_en}")
 
-st.subheader("Jumlah ASN per provinsi (opsional)" if ID else "ASN headcount per province (optional)")
-st.caption(
-    "Untuk peta 'kasus per 100.000 ASN'. Kolom: Provinsi, Jumlah ASN."
+st.subheader(
+    "Jumlah ASN per provinsi atau per instansi (opsional)"
     if ID
-    else "For the map's 'cases per 100,000 ASN'. Columns: Provinsi, Jumlah ASN."
+    else "ASN headcount per province or agency (optional)"
 )
-headcount_file = st.file_uploader(
-    "Berkas jumlah ASN (CSV/XLSX)" if ID else "Headcount file (CSV/XLSX)",
-    type=["csv", "txt", "xlsx"],
-    key="headcount_upload",
+st.caption(
+    "Per provinsi untuk peta (kasus per 100.000 ASN), per instansi untuk halaman Instansi (kasus per 1.000 ASN). "
+    "Kolom: Provinsi atau Instansi (Nama Instansi), dan Jumlah ASN. Unggahan mengganti hanya jumlah yang "
+    "tersimpan untuk tingkat yang sama."
+    if ID
+    else "Per province for the map (cases per 100,000 ASN), per agency for the Agencies page (cases per 1,000 "
+    "ASN). Columns: Provinsi or Instansi (Nama Instansi), and Jumlah ASN. An upload replaces only the stored "
+    "headcounts of the same level."
 )
-if headcount_file is not None and st.button(
-    "Simpan jumlah ASN" if ID else "Save the headcount", key="headcount_go"
-):
-    try:
-        hc = import_headcount(store, headcount_file.getvalue(), user)
-        st.success(
-            f"{hc.rows_loaded} dari {hc.rows_read} baris dimuat."
-            if ID
-            else f"{hc.rows_loaded} of {hc.rows_read} rows loaded."
+stored = context.query("headcount_status")
+st.caption(
+    ("Tersimpan: " if ID else "Stored: ")
+    + (
+        "; ".join(
+            f"{style.fmt_int(n, lang)} {LEVEL_NAMES[lvl][0 if ID else 1]} "
+            + (
+                f"(diperbarui {style.fmt_date(at.date(), lang)})"
+                if ID
+                else f"(updated {style.fmt_date(at.date(), lang)})"
+            )
+            for lvl, n, at in zip(stored["level"], stored["rows"], stored["updated_at"], strict=True)
         )
+        or ("belum ada." if ID else "nothing yet.")
+    )
+)
+if "headcount_saved" in st.session_state:
+    st.success(st.session_state.pop("headcount_saved"))
+headcount_file = uploader(
+    "Berkas jumlah ASN (CSV/XLSX)" if ID else "Headcount file (CSV/XLSX)",
+    ["csv", "txt", "xlsx"],
+    f"headcount_upload_{st.session_state.get('headcount_round', 0)}",
+)
+if headcount_file is not None:
+    try:
+        limits.refuse_if_too_large(headcount_file.name, headcount_file.size)
+        hc_data = headcount_file.getvalue()
+        left, right = st.columns(2)
+        level_choice = left.radio(
+            "Tingkat" if ID else "Level",
+            ["auto", "province", "agency"],
+            format_func=lambda v: {
+                "auto": "Otomatis (dari judul kolom)" if ID else "Automatic (from the headers)",
+                "province": "Per provinsi" if ID else "Per province",
+                "agency": "Per instansi" if ID else "Per agency",
+            }[v],
+            horizontal=True,
+            key="headcount_level",
+        )
+        hc_sheets = sheet_names(hc_data)
+        hc_sheet = (
+            right.selectbox("Lembar" if ID else "Sheet", hc_sheets, key="headcount_sheet")
+            if len(hc_sheets) > 1
+            else None
+        )
+        level = None if level_choice == "auto" else level_choice
+        check_key = ("headcount_check", headcount_file.file_id, level, hc_sheet, store.data_version())
+        if st.session_state.get("headcount_check_key") != check_key:
+            st.session_state["headcount_check"] = import_headcount(
+                store, hc_data, user, dry_run=True, level=level, sheet=hc_sheet
+            )
+            st.session_state["headcount_check_key"] = check_key
+        hc = st.session_state["headcount_check"]
+        what = LEVEL_NAMES[hc.level][0 if ID else 1]
+        st.info(
+            f"Uji coba: berkas jumlah ASN per {what} (kolom “{hc.name_column}” dan “{hc.count_column}”). "
+            "Belum ada yang disimpan."
+            if ID
+            else f"Dry run: an ASN headcount per {what} (columns “{hc.name_column}” and “{hc.count_column}”). "
+            "Nothing saved yet."
+        )
+        cols = st.columns(4)
+        for col, (label, value) in zip(
+            cols,
+            [
+                ("Akan dimuat" if ID else "Would load", style.fmt_int(hc.rows_loaded, lang)),
+                ("Ditolak" if ID else "Rejected", style.fmt_int(hc.rows_rejected, lang)),
+                (
+                    "Cocok dengan data kasus" if ID else "Match the case data",
+                    f"{style.fmt_int(hc.matched, lang)} / {style.fmt_int(hc.rows_loaded, lang)}",
+                ),
+                (
+                    "Tersimpan, akan diganti" if ID else "Stored, to be replaced",
+                    style.fmt_int(hc.replaced, lang),
+                ),
+            ],
+            strict=True,
+        ):
+            col.metric(label, value)
         if hc.errors:
-            st.dataframe(pd.DataFrame([e.as_dict(lang) for e in hc.errors]), hide_index=True, width="stretch")
+            rejected = pd.DataFrame([e.as_dict(lang) for e in hc.errors])
+            st.markdown("**Baris ditolak**" if ID else "**Rejected rows**")
+            st.dataframe(rejected, hide_index=True, width="stretch", height=min(400, 38 + 35 * len(rejected)))
+            st.download_button(
+                "Unduh baris ditolak (CSV)" if ID else "Download rejected rows (CSV)",
+                export.to_csv_bytes(rejected),
+                "ditolak-jumlah-asn.csv",
+                "text/csv",
+                key="headcount_rejected",
+            )
+        if hc.unmatched:
+            with st.expander(
+                f"{style.fmt_int(len(hc.unmatched), lang)} {what} tanpa kasus yang cocok (bukan kesalahan)"
+                if ID
+                else f"{style.fmt_int(len(hc.unmatched), lang)} {what} names that match no case (not an error)"
+            ):
+                st.caption(
+                    "Nama dicocokkan setelah dibersihkan seperti saat impor kasus, tanpa membedakan huruf besar "
+                    "dan tanda baca. Periksa ejaannya bila instansi ini seharusnya punya kasus."
+                    if ID
+                    else "Names are matched after the same cleaning as case imports, ignoring case and "
+                    "punctuation. Check the spelling where an agency should have cases."
+                )
+                st.dataframe(pd.DataFrame({what: hc.unmatched}), hide_index=True, width="stretch")
+        if st.button(
+            "Simpan jumlah ASN" if ID else "Save the headcount",
+            type="primary",
+            key="headcount_go",
+            disabled=hc.rows_loaded == 0,
+        ):
+            done = import_headcount(store, hc_data, user, level=hc.level, sheet=hc_sheet)
+            # A fresh uploader once saved: the file is done with, and its dry run would now describe a re-save.
+            st.session_state.pop("headcount_check_key", None)
+            st.session_state["headcount_round"] = st.session_state.get("headcount_round", 0) + 1
+            st.session_state["headcount_saved"] = (
+                f"Jumlah ASN untuk {style.fmt_int(done.rows_loaded, lang)} {what} disimpan "
+                f"({style.fmt_int(done.replaced, lang)} yang lama diganti, "
+                f"{style.fmt_int(done.rows_rejected, lang)} baris ditolak)."
+                if ID
+                else f"ASN headcount saved for {style.fmt_int(done.rows_loaded, lang)} {what} names "
+                f"({style.fmt_int(done.replaced, lang)} replaced, {style.fmt_int(done.rows_rejected, lang)} rows "
+                "rejected)."
+            )
+            st.rerun()
     except NetralitasError as exc:
         st.error(f"{exc.message_id}\n\n{exc.message_en}")

@@ -77,3 +77,49 @@ def test_upload_fix_commit_undo(page, server):
     page.locator("button", has_text="Batalkan batch").click()
     page.get_by_text("dipulihkan").wait_for(timeout=60_000)
     assert cases_on_overview(page, server.url) == before
+
+
+def test_agency_headcount_upload_then_per_asn_rates(page, server):
+    page.goto(server.url + "/unggah")
+    wait_for_app(page)
+    dropzones = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    dropzones.last.set_input_files(str(FIXTURES / "asn_instansi_2024.csv"))
+    page.get_by_text("Uji coba: berkas jumlah ASN per instansi").wait_for(timeout=30_000)
+    wait_for_app(page)
+    assert metric(page, "Akan dimuat") == "5" and metric(page, "Ditolak") == "0"
+    page.locator("button", has_text="Simpan jumlah ASN").click()
+    page.get_by_text("disimpan (0 yang lama diganti").wait_for(timeout=30_000)
+    page.goto(server.url + "/instansi")
+    wait_for_app(page)
+    page.get_by_text("Kasus per 1.000 ASN: 10 instansi tertinggi").wait_for(timeout=30_000)
+    page.locator("label", has_text="Kasus per 1.000 ASN").first.click()
+    wait_for_app(page)
+    screenshot(page, "agencies-per-asn")
+    assert page.locator('[data-testid="stDataFrame"]').first.is_visible()
+
+
+@pytest.fixture(scope="module")
+def small_limit_server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("limit")
+    db = tmp / "limit.duckdb"
+    assert run_cli("sample", "--load", "--rows", "200", "--db", str(db)).returncode == 0
+    srv = Server(db, {"NETRALITAS_LOAD_SAMPLE": "0", "NETRALITAS_UPLOAD_LIMIT_MB": "1"})
+    srv.tmp = tmp
+    yield srv
+    srv.stop()
+
+
+def test_a_file_over_the_limit_gets_our_message(page, small_limit_server):
+    srv = small_limit_server
+    big = srv.tmp / "besar.csv"
+    big.write_bytes(b"Nomor,Provinsi,Tanggal Laporan\n" + b"X1,Bali,2024-01-10\n" * 70_000)  # 1.3 MB
+    page.goto(srv.url + "/unggah")
+    wait_for_app(page)
+    # the line under the drop zone states our limit, in the page's language, not Streamlit's larger cap
+    instructions = page.locator('[data-testid="stFileUploaderDropzoneInstructions"]').first
+    after = instructions.locator("span").evaluate("e => getComputedStyle(e, '::after').content")
+    assert "Maks. 1 MB per berkas" in after
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(big))
+    page.get_by_text("terlalu besar: 1,3 MB, batasnya 1 MB").wait_for(timeout=30_000)
+    assert page.get_by_text("is too large: 1.3 MB, the limit is 1 MB").count() == 1
+    screenshot(page, "upload-over-limit")
