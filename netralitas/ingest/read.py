@@ -428,8 +428,9 @@ def read_bytes(data: bytes, sheet: str | None = None) -> RawTable:
     limit = config.setting_int("upload_limit_mb") * 1024 * 1024
     if len(data) > limit:
         raise refuse(
-            f"Berkas terlalu besar ({len(data) / 1e6:,.0f} MB; batas {limit // (1024 * 1024)} MB).",
-            f"The file is too large ({len(data) / 1e6:,.0f} MB; the limit is {limit // (1024 * 1024)} MB).",
+            # both sizes in the same MB (2**20 bytes), so a file just over the limit never reads as under it
+            f"Berkas terlalu besar ({len(data) / 2**20:,.1f} MB; batas {limit // 2**20} MB).",
+            f"The file is too large ({len(data) / 2**20:,.1f} MB; the limit is {limit // 2**20} MB).",
         )
     kind = sniff_kind(data)
     checksum = hashlib.sha256(data).hexdigest()
