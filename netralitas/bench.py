@@ -285,18 +285,21 @@ def _stored_state(db_path: Path) -> dict[str, int]:
 
 
 def kill_during_import(db_path: Path, rows: int, seed: int, import_s: float, env: dict) -> list[dict]:
-    """SIGKILL a second import of `rows` cases at half and at 85% of the first import's time (while it
-    stages, and while it writes). The store must then hold either exactly what it held before, or the
-    whole second batch (when the kill came after its commit), never a part of it."""
+    """SIGKILL a second import of `rows` cases at half and at 80% of the first import's time (while it
+    stages, and while it writes), each time on a fresh copy of the store so the measured one stays as it
+    is. The copy must then hold either exactly what it held before, or the whole second batch (when the
+    kill came after its commit), never a part of it."""
     import signal
 
     from .sample import write_sample
 
     second = db_path.parent / "second.csv"
     write_sample(rows, second, seed=seed)
+    copy = db_path.with_name("killed.duckdb")
     outcomes = []
-    for share in (0.5, 0.85):
-        before = _stored_state(db_path)
+    for share in (0.5, 0.8):
+        shutil.copyfile(db_path, copy)
+        before = _stored_state(copy)
         proc = subprocess.Popen(
             [
                 sys.executable,
@@ -305,7 +308,7 @@ def kill_during_import(db_path: Path, rows: int, seed: int, import_s: float, env
                 "import",
                 str(second),
                 "--db",
-                str(db_path),
+                str(copy),
                 "--source",
                 "kasn",
             ],
@@ -316,7 +319,7 @@ def kill_during_import(db_path: Path, rows: int, seed: int, import_s: float, env
         time.sleep(import_s * share)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        after = _stored_state(db_path)
+        after = _stored_state(copy)
         whole = (
             after["batches"] == before["batches"] + 1 and after["cases"] == after["rows_loaded_by_batches"]
         )
@@ -330,6 +333,7 @@ def kill_during_import(db_path: Path, rows: int, seed: int, import_s: float, env
             }
         )
     second.unlink()
+    copy.unlink()
     return outcomes
 
 
