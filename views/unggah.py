@@ -57,6 +57,22 @@ def code_label(field: str, code: str) -> str:
     return vocab.label(field, code, lang)
 
 
+def rejected_rows(errors: list, file_name: str, key: str) -> None:
+    """Rejected rows one by one (row, column, value, reason), with a CSV download; nothing when none."""
+    if not errors:
+        return
+    rejected = pd.DataFrame([e.as_dict(lang) for e in errors])
+    st.markdown("**Baris ditolak**" if ID else "**Rejected rows**")
+    st.dataframe(rejected, hide_index=True, width="stretch", height=min(400, 38 + 35 * len(rejected)))
+    st.download_button(
+        "Unduh baris ditolak (CSV)" if ID else "Download rejected rows (CSV)",
+        export.to_csv_bytes(rejected),
+        file_name,
+        "text/csv",
+        key=key,
+    )
+
+
 def report_view(report, key: str) -> dict[str, dict[str, str]]:
     """Counts, rejected rows, and unknown values the user may assign; returns the assignments."""
     cols = st.columns(4)
@@ -71,17 +87,7 @@ def report_view(report, key: str) -> dict[str, dict[str, str]]:
         strict=True,
     ):
         col.metric(label, style.fmt_int(value, lang))
-    if report.errors:
-        rejected = pd.DataFrame([e.as_dict(lang) for e in report.errors])
-        st.markdown("**Baris ditolak**" if ID else "**Rejected rows**")
-        st.dataframe(rejected, hide_index=True, width="stretch", height=min(400, 38 + 35 * len(rejected)))
-        st.download_button(
-            "Unduh baris ditolak (CSV)" if ID else "Download rejected rows (CSV)",
-            export.to_csv_bytes(rejected),
-            f"ditolak-{key}.csv",
-            "text/csv",
-            key=f"rej_{key}",
-        )
+    rejected_rows(report.errors, f"ditolak-{key}.csv", f"rej_{key}")
     assignments: dict[str, dict[str, str]] = {}
     fixable = [u for u in report.unmapped if u["field"] in FIELDS] + report.unknown_places
     if fixable:
@@ -411,17 +417,7 @@ if headcount_file is not None:
             strict=True,
         ):
             col.metric(label, value)
-        if hc.errors:
-            rejected = pd.DataFrame([e.as_dict(lang) for e in hc.errors])
-            st.markdown("**Baris ditolak**" if ID else "**Rejected rows**")
-            st.dataframe(rejected, hide_index=True, width="stretch", height=min(400, 38 + 35 * len(rejected)))
-            st.download_button(
-                "Unduh baris ditolak (CSV)" if ID else "Download rejected rows (CSV)",
-                export.to_csv_bytes(rejected),
-                "ditolak-jumlah-asn.csv",
-                "text/csv",
-                key="headcount_rejected",
-            )
+        rejected_rows(hc.errors, "ditolak-jumlah-asn.csv", "headcount_rejected")
         if hc.unmatched:
             with st.expander(
                 f"{style.fmt_int(len(hc.unmatched), lang)} {what} tanpa kasus yang cocok (bukan kesalahan)"
