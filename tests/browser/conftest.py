@@ -143,3 +143,13 @@ def screenshot(pg, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     pg.screenshot(path=str(path), full_page=False)
     return path
+
+
+def upload_and_dry_run(pg, url: str, path: Path, timeout: float = 60_000) -> None:
+    """On the upload page: choose the file, wait for its preview, run the dry run (its report follows)."""
+    pg.goto(url + "/unggah")
+    wait_for_app(pg)
+    pg.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(path))
+    pg.get_by_text("Uji coba (tanpa menyimpan)").wait_for(timeout=timeout)
+    wait_for_app(pg)
+    pg.get_by_text("Uji coba (tanpa menyimpan)").click()

@@ -14,7 +14,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from conftest import run_cli  # noqa: E402
 
-from .conftest import Server, screenshot, wait_for_app  # noqa: E402
+from .conftest import Server, screenshot, upload_and_dry_run, wait_for_app  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -136,12 +136,7 @@ def test_ten_sessions_during_an_upload_page_import(server, viewers, browser):
     analyst_context = browser.new_context(viewport={"width": 1920, "height": 1080})
     analyst = analyst_context.new_page()
     try:
-        analyst.goto(server.url + "/unggah")
-        wait_for_app(analyst)
-        analyst.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(big))
-        analyst.get_by_text("Uji coba (tanpa menyimpan)").wait_for(timeout=60_000)
-        wait_for_app(analyst)
-        analyst.get_by_text("Uji coba (tanpa menyimpan)").click()
+        upload_and_dry_run(analyst, server.url, big)
         analyst.get_by_text("Simpan ke basis data").wait_for(timeout=60_000)
         wait_for_app(analyst)
         analyst.get_by_text("Simpan ke basis data").click()

@@ -11,7 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from conftest import FIXTURES, run_cli  # noqa: E402
 
-from .conftest import Server, screenshot, wait_for_app  # noqa: E402
+from .conftest import Server, screenshot, upload_and_dry_run, wait_for_app  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -45,12 +45,7 @@ def test_upload_fix_commit_undo(page, server):
     fixture = (FIXTURES / "kasn_2020_messy.csv").read_text(encoding="utf-8")
     text = fixture.replace("Sultra;Kab. Wakatobi", "Sultra Raya;")
     messy.write_bytes(text.encode("cp1252"))
-    page.goto(server.url + "/unggah")
-    wait_for_app(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(messy))
-    page.get_by_text("Uji coba (tanpa menyimpan)").wait_for(timeout=30_000)
-    wait_for_app(page)
-    page.get_by_text("Uji coba (tanpa menyimpan)").click()
+    upload_and_dry_run(page, server.url, messy)
     page.get_by_text("Baris ditolak", exact=True).wait_for(timeout=30_000)
     wait_for_app(page)
     assert metric(page, "Ditolak") == "3" and metric(page, "Baru") == "6"
