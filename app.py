@@ -4,7 +4,7 @@ import streamlit as st
 
 from netralitas.i18n import t
 from netralitas.store import StoreError
-from netralitas.ui import context, presenter, session, sidebar
+from netralitas.ui import context, presenter, session, sidebar, widgets
 
 st.set_page_config(page_title="Netralitas ASN", layout="wide")
 
@@ -32,6 +32,8 @@ def main() -> None:
     sidebar.render()
     if context.presenter():
         presenter.apply()
+    else:
+        widgets.responsive_kpis()
 
     pages = [
         st.Page(

@@ -72,6 +72,8 @@ def funnel(
             marker={"color": [style.PRIMARY, "#3a8dc9", style.ACCENT, "#E69F00", style.GOOD]},
             text=[f"{style.fmt_int(v, lang)} ({style.fmt_pct(v / values[0], lang, 0)})" for v in values],
             textinfo="text",
+            # inside, shrunk to fit: outside, the last (narrowest) stage's label ran off a narrow chart
+            textposition="inside",
             hovertemplate="%{y}: %{x:,}<extra></extra>",
         )
     )

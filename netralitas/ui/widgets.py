@@ -21,6 +21,18 @@ KPIS = (
 )
 
 
+# Seven KPI cards share one row: on a 1280-pixel laptop Streamlit's fixed 2.25rem figures were cut to
+# "205.…". The figures shrink with the window instead, never above Streamlit's own size.
+RESPONSIVE_KPI_CSS = (
+    "<style>[data-testid='stMetricValue'] { font-size: clamp(1.3rem, 2.1vw, 2.25rem) !important; }</style>"
+)
+
+
+def responsive_kpis() -> None:
+    """Outside presenter mode (which sets its own large type): KPI figures that fit the window."""
+    st.html(RESPONSIVE_KPI_CSS)
+
+
 def _fmt(value, kind: str, lang: str) -> str:
     if value is None:
         return "–"
