@@ -37,14 +37,19 @@ def run_on(
 
 
 def run(
-    store: Store, name: str, filters: Filters | None = None, params: dict[str, Any] | None = None
+    store: Store,
+    name: str,
+    filters: Filters | None = None,
+    params: dict[str, Any] | None = None,
+    wait: bool = True,
 ) -> pd.DataFrame:
-    return run_many(store, [(name, filters, params)])[0]
+    return run_many(store, [(name, filters, params)], wait)[0]
 
 
 def run_many(
-    store: Store, requests: list[tuple[str, Filters | None, dict[str, Any] | None]]
+    store: Store, requests: list[tuple[str, Filters | None, dict[str, Any] | None]], wait: bool = True
 ) -> list[pd.DataFrame]:
-    """Several queries on one connection (one page render): the dashboard's kept one, else short-lived."""
-    with store.reader() as con:
+    """Several queries on one connection (one page render): the dashboard's kept one, else short-lived.
+    Without `wait`, a database another process holds raises DatabaseBusy at once (see Store.reader)."""
+    with store.reader(wait) as con:
         return [run_on(con, name, f, p) for name, f, p in requests]

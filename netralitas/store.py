@@ -97,7 +97,9 @@ class _Request:
         self.made = False
 
     def make(self) -> None:
-        if self.made:
+        # made again when the file no longer names us: another thread of this process, done waiting,
+        # may have withdrawn the request this one still needs
+        if self.made and self._names_us():
             return
         try:
             tmp = self.file.with_name(f"{self.file.name}.{os.getpid()}")
@@ -107,13 +109,19 @@ class _Request:
         except OSError:
             pass  # a read-only directory: we simply wait without asking
 
+    def _names_us(self) -> bool:
+        try:
+            return self.file.read_text(encoding="ascii").strip() == str(os.getpid())
+        except OSError:
+            return False
+
     def withdraw(self) -> None:
         if not self.made:
             return
         try:
-            if self.file.read_text(encoding="ascii").strip() == str(os.getpid()):
+            if self._names_us():
                 self.file.unlink()
-        except (FileNotFoundError, ValueError, OSError):
+        except OSError:
             pass
         self.made = False
 
@@ -132,17 +140,18 @@ class _Keeper:
         self.watcher: threading.Thread | None = None
 
     def cursor(self) -> duckdb.DuckDBPyConnection | None:
-        """A cursor on the kept connection, or None while another process is asking for the file."""
+        """A cursor on the kept connection, or None while another process is asking for the file or
+        holds it. Opening is tried once: waiting happens in `Store.reader`, outside this lock, so one
+        reader that waits never holds up the readers that have something else to show."""
         with self.cond:
             if requested_elsewhere(self.store.path):
                 self._close_if_idle()
                 return None
             if self.con is None:
-                request = _Request(self.store.path)
                 try:
-                    con = self.store._open(read_only=False, request=request)
-                finally:
-                    request.withdraw()
+                    con = self.store._open(read_only=False, wait=0)
+                except DatabaseBusy:
+                    return None
                 try:
                     self.store._ensure_schema(con)
                 except BaseException:
@@ -222,12 +231,16 @@ class Store:
         self.keep_open = keep_open
 
     # -- connections -------------------------------------------------------------------------
-    def _open(self, read_only: bool, request: _Request | None = None) -> duckdb.DuckDBPyConnection:
+    def _open(
+        self, read_only: bool, request: _Request | None = None, wait: float | None = None
+    ) -> duckdb.DuckDBPyConnection:
+        """A connection, retried for `wait` seconds (default `lock_wait`) while another process holds the
+        file, asking for it with `request` meanwhile."""
         if read_only and not self.path.exists():
             raise DatabaseUnavailable(
                 f"Basis data belum ada: {self.path}", f"The database does not exist yet: {self.path}"
             )
-        deadline = time.monotonic() + self.lock_wait
+        deadline = time.monotonic() + (self.lock_wait if wait is None else wait)
         delay = 0.05
         while True:
             try:
@@ -268,20 +281,27 @@ class Store:
             request.withdraw()
 
     @contextmanager
-    def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A connection for reads. A store that keeps its connection open hands out a cursor on it; while
-        another process is asking for the file it does not touch the file at all, but waits (up to
-        `lock_wait`) for that process to finish, so the two never race for the lock."""
+    def reader(self, wait: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection for reads. A store that keeps its connection open hands out a cursor on it. While
+        another process asks for the file or holds it, it does not race that process for the lock: with
+        `wait` it asks for the file and waits (up to `lock_wait`) for the process to finish; without, it
+        raises DatabaseBusy at once, for a caller that has earlier results to show instead."""
         if not self.keep_open:
             with self.connect() as con:
                 yield con
             return
         keeper = self._keeper()
-        deadline = time.monotonic() + self.lock_wait
-        while (cur := keeper.cursor()) is None:
-            if time.monotonic() >= deadline:
-                raise DatabaseBusy(self.path)
-            time.sleep(0.05)
+        deadline = time.monotonic() + (self.lock_wait if wait else 0)
+        request = _Request(self.path)
+        try:
+            while (cur := keeper.cursor()) is None:
+                if time.monotonic() >= deadline:
+                    raise DatabaseBusy(self.path)
+                if not requested_elsewhere(self.path):
+                    request.make()  # the file is held, not asked for: another dashboard process keeps it
+                time.sleep(0.05)
+        finally:
+            request.withdraw()
         try:
             yield cur
         finally:

@@ -135,6 +135,66 @@ def test_a_busy_database_gives_a_message_in_both_languages_not_a_traceback(tmp_p
     assert not at.exception and not at.error
 
 
+def test_a_view_already_shown_stays_while_another_process_writes_without_asking(
+    loaded_db, tmp_path, monkeypatch
+):
+    """An import from the command line that found the file free holds it without asking: the dashboard
+    shows the figures it had, at once, with a notice, and the new ones once the writer is done."""
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    from netralitas.store import request_path
+
+    db = tmp_path / "held.duckdb"
+    shutil.copy(loaded_db, db)
+    monkeypatch.setenv("NETRALITAS_DB", str(db))
+    monkeypatch.setenv("NETRALITAS_LOAD_SAMPLE", "0")
+    monkeypatch.setenv("NETRALITAS_LOCK_WAIT_SECONDS", "30")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    shown = [m.value for m in at.metric]
+    assert shown and not at.info
+    # The writer asks once (the dashboard keeps the file open), then holds it with its request
+    # withdrawn, as a second import that finds the file free does; it writes, and keeps holding.
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, os, pathlib, time\n"
+            f"db, ask = {str(db)!r}, pathlib.Path({str(request_path(db))!r})\n"
+            "ask.write_text(str(os.getpid()))\n"
+            "while True:\n"
+            "    try:\n"
+            "        c = duckdb.connect(db); break\n"
+            "    except duckdb.IOException:\n"
+            "        time.sleep(0.05)\n"
+            "ask.unlink()\n"
+            'c.execute("DELETE FROM cases WHERE case_key IN (SELECT case_key FROM cases LIMIT 100)")\n'
+            "print('held', flush=True)\n"
+            "time.sleep(60)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert writer.stdout.readline().strip() == "held"
+        started = time.monotonic()
+        at.run()
+        assert time.monotonic() - started < 15, (
+            "the view waited for the writer instead of showing its figures"
+        )
+        assert not at.exception and not at.error
+        assert [m.value for m in at.metric] == shown
+        assert any("diperbarui" in i.value for i in at.info)
+    finally:
+        writer.kill()
+        writer.wait()
+    at.run()
+    assert not at.info and [m.value for m in at.metric] != shown
+
+
 @pytest.fixture
 def headcount_db(loaded_db, tmp_path):
     """The pages' database with the agency headcount fixture uploaded (a copy: other tests see none)."""

@@ -133,6 +133,68 @@ def test_reads_wait_while_another_process_asks_and_a_dead_asker_is_ignored(tmp_p
     assert int(queries.run(dashboard, "totals")["cases"].iloc[0]) == 0
 
 
+def test_a_request_withdrawn_by_one_thread_is_made_again_by_another_still_waiting(tmp_path):
+    from netralitas.store import _Request, request_path
+
+    db = tmp_path / "asked.duckdb"
+    first, second = _Request(db), _Request(db)
+    first.make()
+    second.make()
+    first.withdraw()  # done waiting: the file no longer asks anybody for the database
+    assert not request_path(db).exists()
+    second.make()
+    assert request_path(db).read_text(encoding="ascii") == str(os.getpid())
+    second.withdraw()
+    assert not request_path(db).exists()
+
+
+def test_a_read_that_has_something_to_show_does_not_wait_for_a_process_holding_the_file(tmp_path):
+    """A process that found the file free (so it never asked) holds it: a read with nothing earlier to
+    show waits for it, up to the lock wait; a read that has (wait=False) is refused at once, even while
+    the first one waits."""
+    import threading
+
+    from netralitas import queries
+
+    db = tmp_path / "held.duckdb"
+    Store(db).schema_version()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(db)!r}); "
+            "print('held', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        dashboard = Store(db, keep_open=True, lock_wait=3)
+        waited: list[float] = []
+
+        def wait_for_holder() -> None:
+            start = time.monotonic()
+            with pytest.raises(DatabaseBusy):
+                queries.run(dashboard, "totals")
+            waited.append(time.monotonic() - start)
+
+        waiter = threading.Thread(target=wait_for_holder)
+        waiter.start()
+        time.sleep(0.5)
+        start = time.monotonic()
+        with pytest.raises(DatabaseBusy):
+            queries.run(dashboard, "totals", wait=False)
+        assert time.monotonic() - start < 1, "a read with earlier results to show waited for the holder"
+        assert waiter.is_alive(), "the waiting read gave up before its lock wait"
+        waiter.join()
+        assert waited and waited[0] >= 2.9
+    finally:
+        holder.kill()
+        holder.wait()
+    assert int(queries.run(dashboard, "totals", wait=False)["cases"].iloc[0]) == 0
+
+
 def test_a_read_only_database_file_gives_a_clear_message(tmp_path):
     db = tmp_path / "ro.duckdb"
     Store(db).schema_version()

@@ -31,8 +31,11 @@ def store() -> Store:
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def _run(db: str, version: tuple, name: str, filters: Filters, params_items: tuple) -> pd.DataFrame:
-    return queries.run(Store(db, keep_open=True), name, filters, dict(params_items))
+def _run(
+    db: str, version: tuple, name: str, filters: Filters, params_items: tuple, _wait: bool = True
+) -> pd.DataFrame:
+    # `_wait` is left out of the cache key (leading underscore): it says how to compute, not what.
+    return queries.run(Store(db, keep_open=True), name, filters, dict(params_items), wait=_wait)
 
 
 # The last result of each query (any data version), for the moments another process holds the file.
@@ -43,15 +46,22 @@ BUSY_SHOWN = "_netralitas_busy_shown"
 
 def query(name: str, filters: Filters | None = None, **params: Any) -> pd.DataFrame:
     """A query result, cached per data version. While another process is writing the database (an import
-    from the command line), the last result is shown at once with a notice; a view never shown before
-    waits for the writer, up to the configured lock wait."""
+    from the command line), the last result is shown at once with a notice, whether that process asked
+    for the file or found it free; a view never shown before waits for the writer, up to the lock wait."""
     s = store()
     key = (str(s.path), name, filters or Filters(), tuple(sorted(params.items())))
     if key in _last_good and s.requested_elsewhere():
         _busy_notice()
         return _last_good[key]
     try:
-        frame = _run(str(s.path), s.data_version(), name, filters or Filters(), tuple(sorted(params.items())))
+        frame = _run(
+            str(s.path),
+            s.data_version(),
+            name,
+            filters or Filters(),
+            tuple(sorted(params.items())),
+            _wait=key not in _last_good,
+        )
     except DatabaseBusy:
         if key in _last_good:
             _busy_notice()
