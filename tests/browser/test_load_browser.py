@@ -1,11 +1,14 @@
 """Ten people keep using the dashboard while an analyst imports a large file, once from the command line
-(a second process, which must be handed the database file) and once through the upload page (the same
-process). Every view any of them gets shows either the count before the import or the count after it,
-never a part of the batch, and never an error page."""
+(a second process, which must be handed the database file; the test freezes it while it holds the file)
+and once through the upload page (the same process). Every view any of them gets shows either the count
+before the import or the count after it, never a part of the batch, and never an error page."""
 
 from __future__ import annotations
 
+import signal
+import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -65,67 +68,87 @@ def shown_cases(pg, timeout: float = 60_000) -> int:
     return int(card.locator('[data-testid="stMetricValue"]').inner_text().replace(".", ""))
 
 
-def watch_while(pages, start, running, allowed: set[int]) -> tuple[list[int], int]:
-    """Reload every session together, call `start()` once the first reloads are under way, read each
-    session, and repeat while `running()`, then once more. Returns what the sessions showed, and how
-    many of those reads were made while the import was still running."""
+def watch_while(pages, running, allowed: set[int]) -> list[int]:
+    """Reload every session together and read each, while `running()` and once more after. Returns what
+    the sessions showed; each must be one of `allowed`."""
     seen: list[int] = []
-    during = 0
     last_round = False
     while True:
         for pg in pages:
             pg.reload(wait_until="commit")
-        if start is not None:
-            start()
-            start = None
         for pg in pages:
             value = shown_cases(pg)
             assert value in allowed, (
                 f"a session showed {value}: neither before nor after the import {allowed}"
             )
             seen.append(value)
-            during += bool(running())
         if last_round:
-            return seen, during
+            return seen
         last_round = not running()
 
 
-def test_ten_sessions_during_a_command_line_import(server, viewers):
+def held_by(pid: int, path: Path) -> bool:
+    """True while process `pid` holds a lock on the file `path` (Linux lists every lock in /proc/locks)."""
+    inode = str(path.stat().st_ino)
+    for line in Path("/proc/locks").read_text(encoding="ascii").splitlines():
+        fields = line.split()
+        # "1: POSIX  ADVISORY  WRITE 12345 fe:00:2146315 0 EOF"; waiters ("1: -> POSIX ...") hold nothing
+        if fields[1] != "->" and fields[4] == str(pid) and fields[5].rsplit(":", 1)[-1] == inode:
+            return True
+    return False
+
+
+def freeze_once_it_holds(proc, path: Path) -> threading.Event:
+    """Stops `proc` (SIGSTOP) the moment it is seen holding `path`, from a thread of its own so that a
+    busy test cannot look away while the import has the file. The event is set once it is frozen."""
+    frozen = threading.Event()
+
+    def watch() -> None:
+        while proc.poll() is None:
+            if held_by(proc.pid, path):
+                proc.send_signal(signal.SIGSTOP)
+                frozen.set()
+                return
+            time.sleep(0.002)
+
+    threading.Thread(target=watch, daemon=True).start()
+    return frozen
+
+
+def test_ten_sessions_while_a_command_line_import_holds_the_file(server, viewers):
+    """The import runs in a second process, which takes the database file from the dashboard. The test
+    freezes it (SIGSTOP) at a moment it holds the file, so the sessions are certainly served while the
+    file is out of the dashboard's hands, however fast or slow this machine is."""
     before = shown_cases(viewers[0])
     big = server.tmp / "cli.csv"
     assert run_cli("sample", "--rows", str(CLI_ROWS), "--out", str(big), "--seed", "11").returncode == 0
-    import subprocess
-
-    procs = []
-
-    def start() -> None:
-        procs.append(
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "netralitas",
-                    "import",
-                    str(big),
-                    "--db",
-                    str(server.db),
-                    "--source",
-                    "kasn",
-                ],
-                cwd=Path(__file__).resolve().parents[2],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-        )
-
-    started = time.monotonic()
-    seen, during = watch_while(viewers, start, lambda: procs[0].poll() is None, {before, before + CLI_ROWS})
-    out, err = procs[0].communicate(timeout=120)
-    assert procs[0].returncode == 0, err
-    assert time.monotonic() - started < 120
-    # Sessions were served while the import ran, and all of them end on the complete batch.
-    assert during > 0 and seen[-SESSIONS:] == [before + CLI_ROWS] * SESSIONS, seen
+    allowed = {before, before + CLI_ROWS}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "netralitas", "import", str(big), "--db", str(server.db), "--source", "kasn"],
+        cwd=Path(__file__).resolve().parents[2],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    frozen = freeze_once_it_holds(proc, server.db)
+    try:
+        for pg in viewers:  # everybody reloads while the import reads and stages the file
+            pg.reload(wait_until="commit")
+        while not frozen.wait(0.1):
+            assert proc.poll() is None, "the import ended before it was seen holding the file"
+        # the loads under way finish, and ten fresh ones are served, while the import holds the file
+        assert all(shown_cases(pg) in allowed for pg in viewers)
+        for pg in viewers:
+            pg.reload(wait_until="commit")
+        assert [shown_cases(pg) for pg in viewers] == [before] * SESSIONS
+        screenshot(viewers[0], "load-while-cli-import-holds-the-file")
+    finally:
+        proc.send_signal(signal.SIGCONT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    for pg in viewers:
+        pg.reload(wait_until="commit")
+    assert [shown_cases(pg) for pg in viewers] == [before + CLI_ROWS] * SESSIONS
     screenshot(viewers[0], "load-after-cli-import")
 
 
@@ -142,9 +165,7 @@ def test_ten_sessions_during_an_upload_page_import(server, viewers, browser):
         analyst.get_by_text("Simpan ke basis data").click()
         committed = analyst.locator('[data-testid="stAlertContentSuccess"]', has_text="Batch")
 
-        seen, _during = watch_while(
-            viewers, None, lambda: committed.count() == 0, {before, before + UPLOAD_ROWS}
-        )
+        seen = watch_while(viewers, lambda: committed.count() == 0, {before, before + UPLOAD_ROWS})
         committed.wait_for(timeout=120_000)
         screenshot(analyst, "load-upload-committed")
         assert seen[-SESSIONS:] == [before + UPLOAD_ROWS] * SESSIONS, seen
