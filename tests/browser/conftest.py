@@ -16,6 +16,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -120,10 +121,30 @@ def page(browser):
 
 
 def wait_for_app(pg, timeout: float = 60_000) -> None:
-    """Until Streamlit has finished running the script (no 'running' indicator) and a title is shown."""
+    """Until a title is shown, with no 'running' indicator, no element left from the previous run and no
+    placeholder of an element whose code is still loading (a grey skeleton), and a moment more.
+    Streamlit shows its indicator only for runs longer than about half a second, so a test that needs a
+    particular figure waits for that figure too (see `kpi`)."""
     pg.wait_for_selector("h1", timeout=timeout)
-    pg.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
+    pg.wait_for_function(
+        '() => !document.querySelector(\'[data-testid="stStatusWidget"], [data-stale="true"],'
+        ' [data-testid^="stSkeleton"], [data-testid="stAppSkeleton"]\')',
+        timeout=timeout,
+    )
     pg.wait_for_timeout(800)
+
+
+def kpi(pg, label: str = "Kasus dilaporkan", changed_from: str | None = None, timeout: float = 60_000) -> str:
+    """The figure on the KPI card with this label, once the card is on the page (and, given
+    `changed_from`, once it shows something else). Cards are found by label: while a page renders they
+    need not arrive in their final order, and Streamlit shows its running indicator only for runs longer
+    than about half a second, so "the first card" can be another one."""
+    card = pg.locator('[data-testid="stMetric"]', has=pg.get_by_text(label, exact=True)).first
+    value = card.locator('[data-testid="stMetricValue"]')
+    value.wait_for(timeout=timeout)
+    if changed_from is not None:
+        expect(value).not_to_have_text(changed_from, timeout=timeout)
+    return value.inner_text()
 
 
 def wait_for_map(pg, minimum: int = 38, timeout: float = 30_000) -> int:

@@ -11,7 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from conftest import FIXTURES, run_cli, write  # noqa: E402
 
-from .conftest import Server, screenshot, wait_for_app, wait_for_map  # noqa: E402
+from .conftest import Server, kpi, screenshot, wait_for_app, wait_for_map  # noqa: E402
 
 pytestmark = pytest.mark.browser
 # The overview is the default page: Streamlit serves it at "/" (its url_path is not used).
@@ -55,22 +55,21 @@ def test_clicking_a_province_filters_everything_and_the_url(page, server):
     page.goto(f"{server.url}/")
     wait_for_app(page)
     wait_for_map(page)
-    before = page.locator('[data-testid="stMetricValue"]').first.inner_text()
+    before = kpi(page)
     regions = page.locator("path.choroplethlocation")
     target = regions.nth(regions.count() - 1)  # top trace: a province with data
     target.click(force=True)
     page.wait_for_function("() => location.search.includes('province=')", timeout=30_000)
     wait_for_app(page)
     assert "province=" in page.url
-    after = page.locator('[data-testid="stMetricValue"]').first.inner_text()
-    assert after != before
+    after = kpi(page, changed_from=before)
     screenshot(page, "click-province")
     # a copied link reopens the same view in a fresh browser context
     copied = page.url
     fresh = page.context.browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
     fresh.goto(copied)
     wait_for_app(fresh)
-    assert fresh.locator('[data-testid="stMetricValue"]').first.inner_text() == after
+    assert kpi(fresh) == after
     fresh.context.close()
 
 

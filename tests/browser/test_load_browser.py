@@ -17,7 +17,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from conftest import run_cli  # noqa: E402
 
-from .conftest import Server, screenshot, upload_and_dry_run, wait_for_app  # noqa: E402
+from .conftest import Server, kpi, screenshot, upload_and_dry_run, wait_for_app  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -63,9 +63,7 @@ def shown_cases(pg, timeout: float = 60_000) -> int:
     )
     problems = pg.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')
     assert problems.count() == 0, problems.first.inner_text()
-    # by its label: while a page renders, the KPI cards need not enter the page in their final order
-    card = pg.locator('[data-testid="stMetric"]', has=pg.get_by_text("Kasus dilaporkan", exact=True)).first
-    return int(card.locator('[data-testid="stMetricValue"]').inner_text().replace(".", ""))
+    return int(kpi(pg).replace(".", ""))
 
 
 def watch_while(pages, running, allowed: set[int]) -> list[int]:

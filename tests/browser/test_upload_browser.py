@@ -11,7 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from conftest import FIXTURES, run_cli  # noqa: E402
 
-from .conftest import Server, screenshot, upload_and_dry_run, wait_for_app  # noqa: E402
+from .conftest import Server, kpi, screenshot, upload_and_dry_run, wait_for_app  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -27,15 +27,10 @@ def server(tmp_path_factory):
     srv.stop()
 
 
-def metric(page, label: str) -> str:
-    box = page.locator('[data-testid="stMetric"]', has=page.get_by_text(label, exact=True)).first
-    return box.locator('[data-testid="stMetricValue"]').inner_text()
-
-
 def cases_on_overview(page, url: str) -> str:
     page.goto(url + "/")
     wait_for_app(page)
-    return page.locator('[data-testid="stMetricValue"]').first.inner_text()
+    return kpi(page)
 
 
 def test_upload_fix_commit_undo(page, server):
@@ -48,7 +43,7 @@ def test_upload_fix_commit_undo(page, server):
     upload_and_dry_run(page, server.url, messy)
     page.get_by_text("Baris ditolak", exact=True).wait_for(timeout=30_000)
     wait_for_app(page)
-    assert metric(page, "Ditolak") == "3" and metric(page, "Baru") == "6"
+    assert kpi(page, "Ditolak") == "3" and kpi(page, "Baru") == "6"
     screenshot(page, "upload-dry-run")
     # fix the mapping: "Sultra Raya" means Sulawesi Tenggara
     box = page.locator('[data-testid="stSelectbox"]', has_text="Sultra Raya")
@@ -59,7 +54,7 @@ def test_upload_fix_commit_undo(page, server):
     page.get_by_text("Uji coba (tanpa menyimpan)").click()
     page.wait_for_function("() => document.body.innerText.includes('Ditolak')", timeout=30_000)
     wait_for_app(page)
-    assert metric(page, "Ditolak") == "2" and metric(page, "Baru") == "7"
+    assert kpi(page, "Ditolak") == "2" and kpi(page, "Baru") == "7"
     page.get_by_text("Simpan ke basis data").click()
     page.get_by_text("Batch 2:").wait_for(timeout=60_000)
     screenshot(page, "upload-committed")
@@ -81,7 +76,7 @@ def test_agency_headcount_upload_then_per_asn_rates(page, server):
     dropzones.last.set_input_files(str(FIXTURES / "asn_instansi_2024.csv"))
     page.get_by_text("Uji coba: berkas jumlah ASN per instansi").wait_for(timeout=30_000)
     wait_for_app(page)
-    assert metric(page, "Akan dimuat") == "5" and metric(page, "Ditolak") == "0"
+    assert kpi(page, "Akan dimuat") == "5" and kpi(page, "Ditolak") == "0"
     page.locator("button", has_text="Simpan jumlah ASN").click()
     page.get_by_text("disimpan (0 yang lama diganti").wait_for(timeout=30_000)
     page.goto(server.url + "/instansi")
