@@ -9,6 +9,9 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, run_cli
@@ -59,9 +62,9 @@ def test_sigkill_during_an_import_leaves_the_previous_or_the_complete_state(tmp_
     assert any(outcomes), "no kill landed before the commit; the test proved nothing"
 
 
-def test_a_locked_database_gives_a_clear_message_after_a_bounded_wait(tmp_path):
-    db = tmp_path / "locked.duckdb"
-    Store(db).schema_version()  # create it
+@contextmanager
+def held_by_another_process(db: Path) -> Iterator[None]:
+    """While inside, a second process holds the database file without ever asking for it."""
     holder = subprocess.Popen(
         [
             sys.executable,
@@ -74,6 +77,16 @@ def test_a_locked_database_gives_a_clear_message_after_a_bounded_wait(tmp_path):
     )
     try:
         assert holder.stdout.readline().strip() == "held"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_locked_database_gives_a_clear_message_after_a_bounded_wait(tmp_path):
+    db = tmp_path / "locked.duckdb"
+    Store(db).schema_version()  # create it
+    with held_by_another_process(db):
         start = time.monotonic()
         with pytest.raises(DatabaseBusy) as info:
             with Store(db, lock_wait=1).connect():
@@ -82,8 +95,6 @@ def test_a_locked_database_gives_a_clear_message_after_a_bounded_wait(tmp_path):
         assert "sedang diperbarui" in info.value.message_id and "being updated" in info.value.message_en
         r = run_cli("summary", "--db", str(db), env={"NETRALITAS_LOCK_WAIT_SECONDS": "1"})
         assert r.returncode == 2 and "sedang diperbarui" in r.stderr
-    finally:
-        holder.kill()
 
 
 def test_the_dashboard_hands_the_file_to_a_command_line_import(tmp_path):
@@ -158,18 +169,7 @@ def test_a_read_that_has_something_to_show_does_not_wait_for_a_process_holding_t
 
     db = tmp_path / "held.duckdb"
     Store(db).schema_version()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            f"import duckdb, time; c = duckdb.connect({str(db)!r}); "
-            "print('held', flush=True); time.sleep(30)",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with held_by_another_process(db):
         dashboard = Store(db, keep_open=True, lock_wait=3)
         waited: list[float] = []
 
@@ -189,9 +189,6 @@ def test_a_read_that_has_something_to_show_does_not_wait_for_a_process_holding_t
         assert waiter.is_alive(), "the waiting read gave up before its lock wait"
         waiter.join()
         assert waited and waited[0] >= 2.9
-    finally:
-        holder.kill()
-        holder.wait()
     assert int(queries.run(dashboard, "totals", wait=False)["cases"].iloc[0]) == 0
 
 
