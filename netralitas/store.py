@@ -112,7 +112,7 @@ class _Request:
     def _names_us(self) -> bool:
         try:
             return self.file.read_text(encoding="ascii").strip() == str(os.getpid())
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a file that is not ASCII names nobody
             return False
 
     def withdraw(self) -> None:
