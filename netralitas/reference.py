@@ -15,6 +15,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .config import REFERENCE_DIR
+from .placekey import place_key, place_keys
 from .text import text_key
 
 FIELDS = ("source", "phase", "agency_type", "position", "violation_type", "origin", "status", "sanction")
@@ -132,8 +133,20 @@ def _region_aliases() -> dict[tuple[str, str], tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _folded_region_aliases() -> dict[tuple[str, str], tuple[str, ...]]:
+    """The reference aliases under their spelling-independent key (netralitas.placekey): official forms
+    with dots, spaces, prefixes and "Kep." resolve without being listed one by one."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for (level, alias), codes in _region_aliases().items():
+        folded = out.setdefault((level, place_key(alias)), [])
+        folded.extend(c for c in codes if c not in folded)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def region_codes(level: str, raw: object) -> tuple[str, ...]:
-    """Codes a province or regency spelling may mean (several when a regency name is ambiguous)."""
+    """Codes a province or regency spelling may mean (several when a regency name is ambiguous): the
+    listed alias first, else the folded key of the spelling."""
     key = text_key(raw)
     if not key:
         return ()
@@ -143,7 +156,14 @@ def region_codes(level: str, raw: object) -> tuple[str, ...]:
         digits = key.replace(" ", "")
         if len(digits) == 4 and digits in regency_names():
             return (digits,)
-    return _region_aliases().get((level, key), ())
+    listed = _region_aliases().get((level, key))
+    if listed:
+        return listed
+    folded = _folded_region_aliases()
+    for k in place_keys(raw):
+        if (level, k) in folded:
+            return folded[(level, k)]
+    return ()
 
 
 @lru_cache(maxsize=2)
