@@ -77,6 +77,51 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Mode lokal: hanya dapat dibuka dari komputer ini, dengan hak analis.",
         "Local mode: reachable from this computer only, with analyst rights.",
     ),
+    # -- importer: identical rows, report-style workbooks, dates, header choice (issue 13) --
+    "imp_fewer_repeats": (
+        "berkas memuat {n} baris identik ini, basis data menyimpan {stored}: {beyond} yang tidak ada di berkas "
+        "tetap tersimpan (batalkan batch lamanya bila memang harus hilang)",
+        "the file holds {n} of these identical rows, the database {stored}: the {beyond} not in the file stay "
+        "stored (undo their batch if they must go)",
+    ),
+    "imp_skip_blank": ("baris kosong", "blank row"),
+    "imp_skip_total": ("baris jumlah/subtotal: {label}", "total/subtotal row: {label}"),
+    "imp_skip_note": ("baris catatan: {label}", "note row: {label}"),
+    "imp_date_month_first": (
+        "kolom dibaca bulan-dulu (seperti 01/31/2024): ada nilai yang hanya mungkin bulan-dulu",
+        "column read month first (as 01/31/2024): some values can only be month first",
+    ),
+    "imp_date_ambiguous": (
+        "urutan hari/bulan di kolom ini tidak dapat ditentukan: ada nilai hari-dulu ({day}) dan bulan-dulu "
+        "({month}); tanggal angka di kolom ini ditolak",
+        "the day/month order of this column cannot be told: it has day-first ({day}) and month-first "
+        "({month}) values; its numeric dates are rejected",
+    ),
+    "imp_date_ambiguous_cell": (
+        "urutan hari/bulan kolom ini ambigu: {value}",
+        "the day/month order of this column is ambiguous: {value}",
+    ),
+    "imp_header_rows": ("Baris judul kolom", "Header row"),
+    "imp_header_auto": ("otomatis (baris {row})", "automatic (row {row})"),
+    "imp_header_two": (
+        "Judul dua baris (baris ini dan berikutnya)",
+        "Two-row header (this row and the next)",
+    ),
+    "imp_header_help": (
+        "Bila judul kolom terdeteksi di baris yang salah, pilih barisnya; pratinjau berubah sebelum apa pun "
+        "disimpan.",
+        "If the header was detected on the wrong row, choose it; the preview changes before anything is saved.",
+    ),
+    "imp_header_out_of_range": (
+        "Baris judul {row} tidak ada di lembar ini (baris 1 sampai {last}).",
+        "Header row {row} is not in this sheet (rows 1 to {last}).",
+    ),
+    "imp_skipped_rows": ("Baris dilewati (bukan data)", "Skipped rows (not data)"),
+    "imp_skipped_count": ("Dilewati", "Skipped"),
+    "imp_caption_header": (
+        "{rows} baris data; judul di baris {header}",
+        "{rows} data rows; header on row {header}",
+    ),
 }
 
 

@@ -27,6 +27,7 @@ from ..text import text_key
 from .mapping import CANONICAL_COLUMNS, DATE_COLUMNS, HeaderMapping, map_headers
 from .normalize import clean_agency, match_value, parse_bool, parse_date, parse_election, resolve_location
 from .read import RawTable, RowProblem, read_bytes
+from .repeats import fewer_repeats
 
 STORED_COLUMNS = (
     "case_key",
@@ -108,6 +109,13 @@ class ImportReport:
     ignored_headers: list[tuple[str, str, str]]
     file: dict[str, Any]
     dry_run: bool
+    # Groups of identical rows the store holds more of than the file (kept, reported): see repeats.py
+    fewer_repeats: list[dict] = field(default_factory=list)
+    # Title, blank, subtotal and note rows: not data, not rejected; {row, reason}
+    skipped: list[dict] = field(default_factory=list)
+    rows_skipped: int = 0
+    # How each date column's numeric dates were read: day-first, month-first or ambiguous
+    date_orders: dict[str, str] = field(default_factory=dict)
 
     def as_json(self, lang: str = "id") -> dict:
         return {
@@ -128,6 +136,14 @@ class ImportReport:
                 {"header": h, "reason": rid if lang == "id" else ren} for h, rid, ren in self.ignored_headers
             ],
             "file": self.file,
+            "rows_skipped": self.rows_skipped,
+            "skipped": self.skipped,
+            "fewer_repeats": [
+                {k: v for k, v in g.items() if not k.startswith("reason_")}
+                | {"reason": g["reason_id"] if lang == "id" else g["reason_en"]}
+                for g in self.fewer_repeats
+            ],
+            "date_orders": self.date_orders,
         }
 
 
@@ -373,9 +389,9 @@ class _Stager:
             CREATE VIEW s4 AS
             SELECT s3.*, coalesce(s3.phase, c.phase) AS phase_code,
                    coalesce(s3.agency_type, s3.agency_kind) AS agency_type_code,
-                   coalesce(case_id_given, 'auto-' || substr(md5(concat_ws('|', election_code, province_code,
-                        regency_code, agency, lower(employee_name), nip, violation_type,
-                        CAST(coalesce(incident_date, report_date) AS VARCHAR))), 1, 16)) AS case_id,
+                   CASE WHEN case_id_given IS NULL THEN 'auto-' || substr(md5(concat_ws('|', election_code,
+                        province_code, regency_code, agency, lower(employee_name), nip, violation_type,
+                        CAST(coalesce(incident_date, report_date) AS VARCHAR))), 1, 16) END AS derived_base,
                    case_id_given IS NULL AS case_id_derived
             FROM s3
             LEFT JOIN cal c ON c.election = s3.election_code AND s3.phase_date BETWEEN c.start_date AND c.end_date
@@ -385,7 +401,11 @@ class _Stager:
             """
             CREATE TABLE s5 AS
             SELECT s4.*, source_code || '|' || case_id || '|' || coalesce(nip, lower(employee_name), '') AS case_key
-            FROM s4
+            FROM (SELECT s4.*, coalesce(case_id_given, derived_base || CASE WHEN occurrence > 1
+                                 THEN '-' || occurrence ELSE '' END) AS case_id
+                  FROM (SELECT s4.*, CASE WHEN case_id_given IS NULL THEN row_number() OVER (
+                                   PARTITION BY source_code, derived_base ORDER BY _row) END AS occurrence
+                        FROM s4) s4) s4
             """
         )
         # Every later step reads s5: let go of the file's text so its memory can be returned.
@@ -708,11 +728,13 @@ def _save(
     rows_rejected = len({e.row for e in errors})
     batch_id = None
     loaded = updated = unchanged = 0
+    repeats: list[dict] = []
     with store.connect() as con:
         con.execute("BEGIN TRANSACTION")
         try:
             # fetchall, not fetchone: DuckDB refuses register() while a result is still open.
             batch_id = con.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM batches").fetchall()[0][0]
+            repeats = fewer_repeats(con, stager.con)
             loaded, updated, unchanged = _merge(con, stager, batch_id)
             con.execute(
                 "INSERT INTO batches VALUES ($id, $at, $user, $file, $sum, $source, $sample, $read, $loaded, $updated, "
@@ -754,8 +776,8 @@ def _save(
         rows_unchanged=unchanged,
         rows_rejected=rows_rejected,
         errors=errors,
-        warnings=_problems(warned.head(MAX_WARNINGS), headers),
-        warnings_total=len(warned),
+        warnings=_repeat_warnings(repeats, headers) + _problems(warned.head(MAX_WARNINGS), headers),
+        warnings_total=len(warned) + len(repeats),
         unmapped=_unmapped(warned, headers),
         unknown_places=places,
         columns={raw.headers[i]: c for i, c in mapping.columns.items()},
@@ -771,7 +793,16 @@ def _save(
             "checksum": raw.checksum,
         },
         dry_run=options.dry_run,
+        fewer_repeats=repeats,
     )
+
+
+def _repeat_warnings(repeats: list[dict], headers: dict[str, str]) -> list[RowProblem]:
+    """One warning per group of identical rows the file holds fewer of than the store, at its first row."""
+    return [
+        RowProblem(g["rows"][0], headers.get("case_id", "case_id"), "", g["reason_id"], g["reason_en"])
+        for g in repeats
+    ]
 
 
 def import_file(store: Store, path: str | Path, options: ImportOptions) -> ImportReport:
