@@ -91,15 +91,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "kolom dibaca bulan-dulu (seperti 01/31/2024): ada nilai yang hanya mungkin bulan-dulu",
         "column read month first (as 01/31/2024): some values can only be month first",
     ),
-    "imp_date_ambiguous": (
-        "urutan hari/bulan di kolom ini tidak dapat ditentukan: ada nilai hari-dulu ({day}) dan bulan-dulu "
-        "({month}); tanggal angka di kolom ini ditolak",
-        "the day/month order of this column cannot be told: it has day-first ({day}) and month-first "
-        "({month}) values; its numeric dates are rejected",
-    ),
     "imp_date_ambiguous_cell": (
-        "urutan hari/bulan kolom ini ambigu: {value}",
-        "the day/month order of this column is ambiguous: {value}",
+        "urutan hari/bulan kolom ini tidak dapat ditentukan (hari-dulu: {day}; bulan-dulu: {month}): {value}",
+        "the day/month order of this column cannot be told (day first: {day}; month first: {month}): {value}",
     ),
     "imp_header_rows": ("Baris judul kolom", "Header row"),
     "imp_header_auto": ("otomatis (baris {row})", "automatic (row {row})"),

@@ -24,8 +24,9 @@ from ..errors import FileRefused, NetralitasError
 from ..reference import FIELDS, historical_units
 from ..store import Store
 from ..text import text_key
+from .dates import column_order, numeric_parts, parse_date
 from .mapping import CANONICAL_COLUMNS, DATE_COLUMNS, HeaderMapping, map_headers
-from .normalize import clean_agency, match_value, parse_bool, parse_date, parse_election, resolve_location
+from .normalize import clean_agency, match_value, parse_bool, parse_election, resolve_location
 from .read import RawTable, RowProblem, read_bytes
 from .repeats import fewer_repeats
 
@@ -210,6 +211,7 @@ class _Stager:
         table = raw.table.select([*cols, "_row"]).rename_columns([*cols.values(), "_row"])
         self.con.register("raw", table)
         self.warnings: list[pd.DataFrame] = []
+        self.date_orders: dict[str, str] = {}  # date column -> day-first, month-first or ambiguous
 
     def header(self, canonical: str) -> str:
         return self.mapping.header_of(canonical, self.raw.headers)
@@ -229,20 +231,25 @@ class _Stager:
             self.register_map(f"m_{f}", pd.DataFrame(rows, columns=["raw", "code", "text"], dtype="object"))
 
     def date_map(self) -> None:
-        values: set[str] = set()
+        """One map per date column: its numeric day/month order is decided for the whole column."""
         for c in DATE_COLUMNS:
-            if c in self.present:
-                values.update(v for (v,) in self.distinct(c))
-        rows = []
-        for v in values:
-            r = parse_date(v)
-            rows.append((v, r.value, r.problem_id, r.problem_en, _shown(v)))
-        frame = pd.DataFrame(rows, columns=["raw", "d", "err_id", "err_en", "text"])
-        frame["d"] = pd.to_datetime(frame["d"]).dt.date if len(frame) else frame["d"]
-        self.register_map(
-            "m_date",
-            frame.astype({"raw": "object", "err_id": "object", "err_en": "object", "text": "object"}),
-        )
+            if c not in self.present:
+                continue
+            values = [v for (v,) in self.distinct(c)]
+            order, day, month = column_order(values)
+            if any(numeric_parts(v) for v in values):  # the order only matters where dates are numeric
+                self.date_orders[c] = order
+            evidence = {"day": day or "", "month": month or ""}
+            rows = []
+            for v in values:
+                r = parse_date(v, order, evidence)
+                rows.append((v, r.value, r.problem_id, r.problem_en, _shown(v)))
+            frame = pd.DataFrame(rows, columns=["raw", "d", "err_id", "err_en", "text"])
+            frame["d"] = pd.to_datetime(frame["d"]).dt.date if len(frame) else frame["d"]
+            self.register_map(
+                f"m_date_{c}",
+                frame.astype({"raw": "object", "err_id": "object", "err_en": "object", "text": "object"}),
+            )
 
     def location_map(self) -> None:
         rows = []
@@ -320,9 +327,9 @@ class _Stager:
                 select.append(f"NULL AS {f}, NULL AS raw_{f}")
         for c in DATE_COLUMNS:
             if c in p:
-                joins.append(f"LEFT JOIN m_date d_{c} ON d_{c}.raw = coalesce(r.\"{c}\", '')")
+                joins.append(f"LEFT JOIN m_date_{c} d_{c} ON d_{c}.raw = coalesce(r.\"{c}\", '')")
                 select.append(
-                    f"d_{c}.d AS {c}, d_{c}.err_id AS {c}_err_id, d_{c}.err_en AS {c}_err_en, d_{c}.text AS raw_{c}"
+                    f"d_{c}.d::DATE AS {c}, d_{c}.err_id AS {c}_err_id, d_{c}.err_en AS {c}_err_en, d_{c}.text AS raw_{c}"
                 )
             else:
                 select.append(f"NULL::DATE AS {c}, NULL AS {c}_err_id, NULL AS {c}_err_en, NULL AS raw_{c}")
@@ -794,6 +801,7 @@ def _save(
         },
         dry_run=options.dry_run,
         fewer_repeats=repeats,
+        date_orders={stager.header(c): o for c, o in stager.date_orders.items()},
     )
 
 

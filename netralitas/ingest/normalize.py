@@ -7,123 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from ..reference import provinces_compatible, region_codes, vocabulary
 from ..text import text_key
 
-MONTHS = {
-    "januari": 1,
-    "jan": 1,
-    "january": 1,
-    "februari": 2,
-    "pebruari": 2,
-    "feb": 2,
-    "peb": 2,
-    "february": 2,
-    "maret": 3,
-    "mar": 3,
-    "march": 3,
-    "april": 4,
-    "apr": 4,
-    "mei": 5,
-    "may": 5,
-    "juni": 6,
-    "jun": 6,
-    "june": 6,
-    "juli": 7,
-    "jul": 7,
-    "july": 7,
-    "agustus": 8,
-    "agu": 8,
-    "agt": 8,
-    "ags": 8,
-    "agust": 8,
-    "aug": 8,
-    "august": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "sepember": 9,
-    "oktober": 10,
-    "okt": 10,
-    "oct": 10,
-    "october": 10,
-    "november": 11,
-    "nopember": 11,
-    "nov": 11,
-    "nop": 11,
-    "desember": 12,
-    "des": 12,
-    "dec": 12,
-    "december": 12,
-}
-WEEKDAYS = {
-    "senin",
-    "selasa",
-    "rabu",
-    "kamis",
-    "jumat",
-    "sabtu",
-    "minggu",
-    "ahad",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-}
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_NUMERIC = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{2}|\d{4})$")
-_WORDS = re.compile(r"^(\d{1,2})\s+([a-z]+)\s+(\d{2}|\d{4})$")
-
-
-@dataclass(frozen=True)
-class DateResult:
-    value: date | None
-    problem_id: str | None = None
-    problem_en: str | None = None
-
-
-def _year(text: str) -> int:
-    y = int(text)
-    return 2000 + y if len(text) == 2 else y
-
-
-def _make(y: int, m: int, d: int, raw: str) -> DateResult:
-    try:
-        return DateResult(date(y, m, d))
-    except ValueError:
-        return DateResult(None, f"tanggal tidak ada di kalender: {raw}", f"no such calendar date: {raw}")
-
-
-def parse_date(raw: str) -> DateResult:
-    """Dates as Indonesian files write them: 2023-11-29, 29/11/2023, 29-11-23, 29 Nopember 2023, 29 Nov 2023."""
-    text = str(raw).strip()
-    if not text:
-        return DateResult(None)
-    m = _ISO.match(text)
-    if m:
-        return _make(int(m[1]), int(m[2]), int(m[3]), text)
-    m = _NUMERIC.match(text)
-    if m:
-        day, month = int(m[1]), int(m[2])
-        if month > 12:
-            return DateResult(
-                None,
-                f"format tanggal tidak dikenal (bulan {month}): {text}",
-                f"unrecognised date format (month {month}): {text}",
-            )
-        return _make(_year(m[3]), month, day, text)
-    key = text_key(text)
-    words = [w for w in key.split() if w not in WEEKDAYS]
-    m = _WORDS.match(" ".join(words))
-    if m and m[2] in MONTHS:
-        return _make(_year(m[3]), MONTHS[m[2]], int(m[1]), text)
-    return DateResult(None, f"tanggal tidak dapat dibaca: {text}", f"date cannot be read: {text}")
-
+# Dates have their own module (whole-column day/month order); re-exported for the callers of this one.
+from .dates import DateResult as DateResult
+from .dates import parse_date as parse_date
 
 _PILKADA = re.compile(
     r"pilkada|kepala daerah|gubernur|bupati|wali ?kota|pilgub|pilbup|pilwal|pemilihan serentak|"
