@@ -32,7 +32,13 @@ def _fail(exc: NetralitasError, as_json: bool) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     store = Store(args.db)
     options = ImportOptions(
-        source=args.source, election=args.election, sheet=args.sheet, dry_run=args.dry_run, user=args.user
+        source=args.source,
+        election=args.election,
+        sheet=args.sheet,
+        dry_run=args.dry_run,
+        user=args.user,
+        header_row=args.header_row,
+        header_rows=args.header_rows,
     )
     try:
         report = import_file(store, args.file, options)
@@ -48,6 +54,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     for e in report.errors:
         print(f"  baris {e.row} [{e.column}] {e.value!r}: {e.reason_id}")
+    if report.rows_skipped:
+        print(f"  {report.rows_skipped} baris dilewati (bukan data):")
+        for s in report.skipped[:50]:
+            print(f"    baris {s['row']}: {s['reason_id']}")
     if report.warnings_total:
         print(f"  {report.warnings_total} peringatan (nilai tidak dikenal dimuat sebagai 'tidak diketahui'):")
         for u in report.unmapped[:20]:
@@ -198,6 +208,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", choices=SOURCES, default="other")
     p.add_argument("--election", help="pemilihan bila berkas tidak memuatnya, mis. pilkada-2024")
     p.add_argument("--sheet", help="lembar buku kerja")
+    p.add_argument("--header-row", type=int, help="baris judul kolom (1 = baris pertama), bila deteksi salah")
+    p.add_argument("--header-rows", type=int, choices=(1, 2), help="judul kolom satu atau dua baris")
     p.add_argument("--dry-run", action="store_true")
     common(p)
     p.set_defaults(func=cmd_import)

@@ -78,6 +78,8 @@ class ImportOptions:
     source: str = "other"
     election: str | None = None
     sheet: str | None = None
+    header_row: int | None = None  # the analyst's header row (1-based, as in the file); None: detected
+    header_rows: int | None = None  # 1 or 2 (a two-row header); None: detected
     dry_run: bool = False
     user: str = "cli"
     file_name: str = ""
@@ -138,7 +140,10 @@ class ImportReport:
             ],
             "file": self.file,
             "rows_skipped": self.rows_skipped,
-            "skipped": self.skipped,
+            "skipped": [
+                {"row": s["row"], "reason": s["reason_id"] if lang == "id" else s["reason_en"]}
+                for s in self.skipped
+            ],
             "fewer_repeats": [
                 {k: v for k, v in g.items() if not k.startswith("reason_")}
                 | {"reason": g["reason_id"] if lang == "id" else g["reason_en"]}
@@ -686,7 +691,7 @@ def _merge(con: duckdb.DuckDBPyConnection, stager: _Stager, batch_id: int) -> tu
 def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportReport:
     """Import one file's content; raises FileRefused (nothing changed) when it cannot be imported at all."""
     options.report_progress(0.05, "Membaca berkas…", "Reading the file…")
-    raw = read_bytes(data, options.sheet)
+    raw = read_bytes(data, options.sheet, options.header_row, options.header_rows)
     del data  # from here on the rows live in `raw`; a caller that passed the only reference frees the file
     options.report_progress(0.3, "Memetakan kolom dan nilai…", "Mapping columns and values…")
     saved_headers, saved_values, calendar = store_context(store, options.source)
@@ -797,11 +802,14 @@ def _save(
             "sheet": raw.sheet,
             "sheets": raw.sheets,
             "header_row": raw.header_row,
+            "header_rows": raw.header_rows,
             "checksum": raw.checksum,
         },
         dry_run=options.dry_run,
         fewer_repeats=repeats,
         date_orders={stager.header(c): o for c, o in stager.date_orders.items()},
+        skipped=raw.skipped,
+        rows_skipped=raw.rows_skipped,
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -20,8 +21,10 @@ from charset_normalizer import from_bytes
 
 from .. import config
 from ..errors import FileRefused
+from ..i18n import t
 from ..reference import header_aliases
 from ..text import text_key
+from .layout import MergeFiller, choose_header, split_skipped
 
 DELIMITERS = (",", ";", "\t", "|")
 HEADER_SCAN_ROWS = 30
@@ -58,6 +61,9 @@ class RawTable:
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    header_rows: int = 1  # a two-row header: header_row is its upper row
+    skipped: list[dict] = field(default_factory=list)  # rows that are not data: {row, reason_id, reason_en}
+    rows_skipped: int = 0
 
     @property
     def rows(self) -> int:
@@ -186,7 +192,25 @@ def utf8_body(data: bytes) -> tuple[bytes, str]:
     return text.encode("utf-8"), encoding
 
 
-def read_csv_bytes(data: bytes, checksum: str, transcode: bool = False) -> RawTable:
+def _forced_row(header_row: int | None, scanned: int) -> int | None:
+    """The analyst's header row (1-based, as seen in the file) as an index into the scanned rows."""
+    if header_row is None:
+        return None
+    if not 1 <= header_row <= scanned:
+        raise refuse(
+            t("imp_header_out_of_range", "id", row=header_row, last=scanned),
+            t("imp_header_out_of_range", "en", row=header_row, last=scanned),
+        )
+    return header_row - 1
+
+
+def read_csv_bytes(
+    data: bytes,
+    checksum: str,
+    transcode: bool = False,
+    header_row: int | None = None,
+    header_rows: int | None = None,
+) -> RawTable:
     if transcode:
         text, encoding = decode_text(data)
         body = text.lstrip("\ufeff").encode("utf-8")
@@ -195,8 +219,13 @@ def read_csv_bytes(data: bytes, checksum: str, transcode: bool = False) -> RawTa
     head_lines = body[:200_000].decode("utf-8", errors="replace").splitlines()[:HEADER_SCAN_ROWS]
     delim = choose_delimiter(head_lines)
     head_rows = list(csv.reader(head_lines, delimiter=delim))
-    h = find_header(head_rows)
-    headers = _dedupe(head_rows[h]) if head_rows else []
+    if head_rows:
+        forced = _forced_row(header_row, len(head_rows))
+        choice = choose_header(head_rows, find_header(head_rows), forced, header_rows, carry=True)
+        h, depth, headers = choice.index, choice.depth, _dedupe(choice.names)
+    else:
+        h, depth, headers = 0, 1, []
+    skip = h + depth  # lines above the first data line
     # Trailing empty header cells (a ragged export) are kept so the column count matches the body.
     names = [f"c{i}" for i in range(len(headers))]
     if len(names) < 2:
@@ -222,25 +251,28 @@ def read_csv_bytes(data: bytes, checksum: str, transcode: bool = False) -> RawTa
         try:
             # Fast path: all cores, no per-row callback. Any odd row (wrong width, a line break inside a
             # quoted cell) makes it fail, and the careful single-threaded pass below numbers every row.
-            table = _parse(body, names, h + 1, delim, careful=False)
+            table = _parse(body, names, skip, delim, careful=False)
         except pa.ArrowInvalid as exc:
             if "utf8" in str(exc).lower().replace("-", ""):
                 raise
             problems.clear()
-            table = _parse(body, names, h + 1, delim, careful=True, on_invalid=on_invalid)
+            table = _parse(body, names, skip, delim, careful=True, on_invalid=on_invalid)
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         if not transcode and "utf8" in str(exc).lower().replace("-", ""):
             # The first lines looked like UTF-8 but a later byte is not: judge the whole file.
-            return read_csv_bytes(data, checksum, transcode=True)
+            return read_csv_bytes(data, checksum, True, header_row, header_rows)
         raise refuse(f"Berkas CSV tidak dapat dibaca: {exc}", f"The CSV file cannot be read: {exc}") from exc
-    physical_lines = body.count(b"\n") + (0 if body.endswith(b"\n") else 1) - (h + 1)
+    physical_lines = body.count(b"\n") + (0 if body.endswith(b"\n") else 1) - skip
     if table.num_rows + len(problems) != physical_lines:
         # A quoted cell spans lines: number rows with the csv module, which counts lines exactly.
-        return _read_csv_slow(body.decode("utf-8"), delim, h, headers, checksum, encoding)
-    line_numbers = _line_numbers(h + 2, table.num_rows, {p.row for p in problems})
+        return _read_csv_slow(body.decode("utf-8"), delim, skip - 1, headers, checksum, encoding, h, depth)
+    line_numbers = _line_numbers(skip + 1, table.num_rows, {p.row for p in problems})
     table = table.append_column("_row", pa.array(line_numbers, pa.int32()))
-    return RawTable(
-        _drop_blank(table, names), headers, h + 1, "csv", checksum, encoding, delim, problems=problems
+    return _with_skipped(
+        RawTable(
+            table, headers, h + 1, "csv", checksum, encoding, delim, problems=problems, header_rows=depth
+        ),
+        names,
     )
 
 
@@ -273,8 +305,16 @@ def _line_numbers(first: int, count: int, skipped: set[int]) -> list[int]:
 
 
 def _read_csv_slow(
-    text: str, delim: str, h: int, headers: list[str], checksum: str, encoding: str
+    text: str,
+    delim: str,
+    h: int,
+    headers: list[str],
+    checksum: str,
+    encoding: str,
+    header_index: int,
+    depth: int,
 ) -> RawTable:
+    """h: the index of the last header line."""
     reader = csv.reader(io.StringIO(text), delimiter=delim)
     names = [f"c{i}" for i in range(len(headers))]
     cols: list[list[str]] = [[] for _ in names]
@@ -304,28 +344,26 @@ def _read_csv_slow(
             "_row": pa.array(rows, pa.int32()),
         }
     )
-    return RawTable(
-        _drop_blank(table, names), headers, h + 1, "csv", checksum, encoding, delim, problems=problems
+    return _with_skipped(
+        RawTable(
+            table,
+            headers,
+            header_index + 1,
+            "csv",
+            checksum,
+            encoding,
+            delim,
+            problems=problems,
+            header_rows=depth,
+        ),
+        names,
     )
 
 
-def _drop_blank(table: pa.Table, names: list[str]) -> pa.Table:
-    """Blank lines are layout, not data rows (a blank line parses as a row of empty cells)."""
-    import pyarrow.compute as pc
-
-    if table.num_rows == 0:
-        return table
-    filled = None
-    for n in names:
-        nonempty = pc.greater(pc.binary_length(table[n]), 0)
-        filled = nonempty if filled is None else pc.or_(filled, nonempty)
-    if pc.all(filled).as_py():
-        return table  # the usual case: filtering a million rows for nothing costs a second
-    whitespace_only = None
-    for n in names:
-        blank = pc.equal(pc.utf8_trim_whitespace(table[n]), "")
-        whitespace_only = blank if whitespace_only is None else pc.and_(whitespace_only, blank)
-    return table.filter(pc.invert(whitespace_only))
+def _with_skipped(raw: RawTable, names: list[str]) -> RawTable:
+    """Blank, total and note rows taken out of the table and listed (layout.split_skipped)."""
+    raw.table, raw.skipped, raw.rows_skipped = split_skipped(raw.table, names)
+    return raw
 
 
 def _cell_text(value: object) -> str:
@@ -349,7 +387,16 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def read_workbook_bytes(data: bytes, checksum: str, kind: str, sheet: str | None) -> RawTable:
+def read_workbook_bytes(
+    data: bytes,
+    checksum: str,
+    kind: str,
+    sheet: str | None,
+    header_row: int | None = None,
+    header_rows: int | None = None,
+) -> RawTable:
+    """A sheet read as a stream of rows (never the whole grid as Python objects): the first rows find the
+    header, merged ranges are filled within their range, and the rows go to Arrow in chunks."""
     from python_calamine import CalamineError, CalamineWorkbook
 
     try:
@@ -368,12 +415,20 @@ def read_workbook_bytes(data: bytes, checksum: str, kind: str, sheet: str | None
         raise refuse(
             f"Lembar berisi lebih dari {max_rows:,} baris.", f"The sheet has more than {max_rows:,} rows."
         )
-    grid = ws.to_python(skip_empty_area=False)
-    text_rows = [[_cell_text(v) for v in r] for r in grid]
-    h = find_header(text_rows[:HEADER_SCAN_ROWS])
-    if not text_rows:
+    # iter_rows starts at the sheet's first row but at its first used column; merged ranges are absolute.
+    col0 = ws.start[1] if ws.start else 0
+    filler = MergeFiller(_merged_ranges(ws), col0)
+    rows = filler.rows(enumerate([_cell_text(v) for v in r] for r in ws.iter_rows()))
+    head: list[list[str]] = []
+    for _i, cells in rows:
+        head.append(cells)
+        if len(head) == HEADER_SCAN_ROWS:
+            break
+    if not head:
         raise refuse("Lembar kosong.", "The sheet is empty.")
-    header_cells = text_rows[h]
+    forced = _forced_row(header_row, len(head))
+    choice = choose_header(head, find_header(_unmerged_head(ws, len(head))), forced, header_rows)
+    h, depth, header_cells = choice.index, choice.depth, choice.names
     width = max((i + 1 for i, c in enumerate(header_cells) if c.strip()), default=0)
     first = next((i for i, c in enumerate(header_cells) if c.strip()), 0)
     headers = _dedupe(header_cells[first:width])
@@ -383,23 +438,57 @@ def read_workbook_bytes(data: bytes, checksum: str, kind: str, sheet: str | None
             "Lembar tidak berbentuk tabel (kurang dari dua kolom).",
             "The sheet is not a table (fewer than two columns).",
         )
+    body = itertools.chain(((i, c) for i, c in enumerate(head) if i >= h + depth), rows)
+    table = _rows_to_table(body, names, first, width)
+    raw = RawTable(table, headers, h + 1, kind, checksum, sheet=name, sheets=sheets, header_rows=depth)
+    return _with_skipped(raw, names)
+
+
+WORKBOOK_CHUNK_ROWS = 10_000
+
+
+def _rows_to_table(rows, names: list[str], first: int, width: int) -> pa.Table:
+    """Rows (index, cells) to an Arrow table of the columns first..width, in chunks, so that at most one
+    chunk of cells lives as Python strings at a time. _row is the row number as seen in the sheet."""
+    chunks: list[pa.RecordBatch] = []
     cols: list[list[str]] = [[] for _ in names]
-    rows: list[int] = []
-    for i in range(h + 1, len(text_rows)):
-        cells = text_rows[i][first:width]
-        if not any(c.strip() for c in cells):
-            continue
-        cells = cells + [""] * (len(names) - len(cells))
-        for col, value in zip(cols, cells, strict=True):
+    numbers: list[int] = []
+
+    def flush() -> None:
+        if numbers:
+            arrays = [pa.array(c, pa.string()) for c in cols] + [pa.array(numbers, pa.int32())]
+            chunks.append(pa.RecordBatch.from_arrays(arrays, [*names, "_row"]))
+            for c in cols:
+                c.clear()
+            numbers.clear()
+
+    pad = [""] * len(names)
+    for i, cells in rows:
+        part = cells[first:width]
+        if len(part) < len(names):
+            part = part + pad[: len(names) - len(part)]
+        for col, value in zip(cols, part, strict=True):
             col.append(value)
-        rows.append(i + 1)
-    table = pa.table(
-        {
-            **{n: pa.array(c, pa.string()) for n, c in zip(names, cols, strict=True)},
-            "_row": pa.array(rows, pa.int32()),
-        }
-    )
-    return RawTable(table, headers, h + 1, kind, checksum, sheet=name, sheets=sheets)
+        numbers.append(i + 1)
+        if len(numbers) >= WORKBOOK_CHUNK_ROWS:
+            flush()
+    flush()
+    schema = pa.schema([*(pa.field(n, pa.string()) for n in names), pa.field("_row", pa.int32())])
+    return pa.Table.from_batches(chunks, schema=schema)
+
+
+def _merged_ranges(ws) -> list:
+    """The sheet's merged ranges where the reader exposes them (calamine: xlsx, xls; ods gives none)."""
+    try:
+        return list(ws.merged_cell_ranges or [])
+    except Exception:  # noqa: BLE001 - a reader without merge support: no ranges, said in the README
+        return []
+
+
+def _unmerged_head(ws, n: int) -> list[list[str]]:
+    """The first rows as stored (merged ranges not filled): a title merged across the sheet must not look
+    like the widest row when the header is searched."""
+    return [[_cell_text(v) for v in r] for r in itertools.islice(ws.iter_rows(), n)]
 
 
 def _best_sheet(wb, sheets: list[str]) -> str:
@@ -423,8 +512,11 @@ def sheet_names(data: bytes) -> list[str]:
     return list(CalamineWorkbook.from_filelike(io.BytesIO(data)).sheet_names)
 
 
-def read_bytes(data: bytes, sheet: str | None = None) -> RawTable:
-    """Read a file's content; raises FileRefused for anything that is not a readable, non-empty table."""
+def read_bytes(
+    data: bytes, sheet: str | None = None, header_row: int | None = None, header_rows: int | None = None
+) -> RawTable:
+    """Read a file's content; raises FileRefused for anything that is not a readable, non-empty table.
+    header_row (1-based, as seen in the file) and header_rows (1 or 2) override the detected header."""
     limit = config.setting_int("upload_limit_mb") * 1024 * 1024
     if len(data) > limit:
         raise refuse(
@@ -435,9 +527,9 @@ def read_bytes(data: bytes, sheet: str | None = None) -> RawTable:
     kind = sniff_kind(data)
     checksum = hashlib.sha256(data).hexdigest()
     if kind == "text":
-        raw = read_csv_bytes(data, checksum)
+        raw = read_csv_bytes(data, checksum, header_row=header_row, header_rows=header_rows)
     else:
-        raw = read_workbook_bytes(data, checksum, kind, sheet)
+        raw = read_workbook_bytes(data, checksum, kind, sheet, header_row, header_rows)
     if raw.rows == 0:
         raise refuse(
             "Berkas hanya berisi judul/header, tanpa baris data.", "The file has a header but no data rows."
