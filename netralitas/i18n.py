@@ -112,6 +112,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "imp_skipped_rows": ("Baris dilewati (bukan data)", "Skipped rows (not data)"),
     "imp_skipped_count": ("Dilewati", "Skipped"),
+    "imp_row": ("baris", "row"),
+    "imp_first_rows": (
+        "Baris pertama berkas (untuk memilih baris judul)",
+        "First rows of the file (to choose the header row)",
+    ),
+    "imp_rows_reason": ("Baris {rows}: {reason}", "Rows {rows}: {reason}"),
+    "imp_order_month_first": (
+        "Kolom “{column}” dibaca bulan-dulu (01/31/2024): ada tanggal yang hanya mungkin bulan-dulu.",
+        "Column “{column}” is read month first (01/31/2024): some of its dates can only be month first.",
+    ),
+    "imp_order_ambiguous": (
+        "Kolom “{column}” memuat tanggal hari-dulu dan bulan-dulu: tanggal angkanya ditolak, tidak ditebak.",
+        "Column “{column}” holds both day-first and month-first dates: its numeric dates are rejected, not guessed.",
+    ),
     "imp_caption_header": (
         "{rows} baris data; judul di baris {header}",
         "{rows} data rows; header on row {header}",

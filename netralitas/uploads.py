@@ -96,9 +96,12 @@ def preview(
     source: str,
     sheet: str | None = None,
     header_overrides: dict[str, str] | None = None,
+    header_row: int | None = None,
+    header_rows: int | None = None,
 ) -> Preview:
-    """Read a file (raising FileRefused like the importer) and detect its column mapping."""
-    raw = read_bytes(data, sheet)
+    """Read a file (raising FileRefused like the importer) and detect its column mapping; header_row and
+    header_rows are the analyst's choice of header (None: detected)."""
+    raw = read_bytes(data, sheet, header_row, header_rows)
     saved_headers, _values, _calendar = store_context(store, source)
     mapping = map_headers(raw.headers, saved_headers, header_overrides)
     head = raw.table.slice(0, PREVIEW_ROWS).to_pandas()

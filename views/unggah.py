@@ -8,6 +8,7 @@ from netralitas import export, style
 from netralitas.demo import remove_sample
 from netralitas.errors import NetralitasError
 from netralitas.headcount import LEVEL_NAMES, import_headcount
+from netralitas.i18n import t
 from netralitas.ingest import ImportOptions, undo_batch
 from netralitas.ingest.load import import_bytes
 from netralitas.ingest.mapping import CANONICAL_COLUMNS
@@ -20,7 +21,7 @@ from netralitas.reference import (
     regency_names,
     vocabulary,
 )
-from netralitas.ui import context
+from netralitas.ui import context, upload_layout
 from netralitas.uploads import mapping_table, overrides_from_table, preview, save_aliases, upload_limits
 
 context.require_role("analyst", "admin")
@@ -75,7 +76,7 @@ def rejected_rows(errors: list, file_name: str, key: str) -> None:
 
 def report_view(report, key: str) -> dict[str, dict[str, str]]:
     """Counts, rejected rows, and unknown values the user may assign; returns the assignments."""
-    cols = st.columns(4)
+    cols = st.columns(5)
     for col, (label, value) in zip(
         cols,
         [
@@ -83,11 +84,18 @@ def report_view(report, key: str) -> dict[str, dict[str, str]]:
             ("Diperbarui" if ID else "Updated", report.rows_updated),
             ("Tidak berubah" if ID else "Unchanged", report.rows_unchanged),
             ("Ditolak" if ID else "Rejected", report.rows_rejected),
+            (t("imp_skipped_count", lang), report.rows_skipped),
         ],
         strict=True,
     ):
         col.metric(label, style.fmt_int(value, lang))
-    rejected_rows(report.errors, f"ditolak-{key}.csv", f"rej_{key}")
+    upload_layout.notices(report, lang)
+    # skipped rows (not data) beside the rejected ones
+    left, right = st.columns(2) if report.skipped and report.errors else (st.container(), st.container())
+    with left:
+        rejected_rows(report.errors, f"ditolak-{key}.csv", f"rej_{key}")
+    with right:
+        upload_layout.skipped_rows(report.skipped, report.rows_skipped, lang)
     assignments: dict[str, dict[str, str]] = {}
     fixable = [u for u in report.unmapped if u["field"] in FIELDS] + report.unknown_places
     if fixable:
@@ -142,7 +150,10 @@ def uploader(label: str, types: list[str], key: str, multiple: bool = False):
 
 
 files = uploader(
-    "Berkas CSV atau XLSX" if ID else "CSV or XLSX files", ["csv", "txt", "xlsx", "xls"], "uploads", True
+    "Berkas CSV atau XLSX" if ID else "CSV or XLSX files",
+    ["csv", "txt", "xlsx", "xls", "ods"],
+    "uploads",
+    True,
 )
 for up in files or []:
     key = f"{up.file_id}"
@@ -175,6 +186,13 @@ for up in files or []:
                 else None
             )
             detected = preview(store, data, source, sheet)
+            upload_layout.first_rows_view(data, sheet, lang)
+            header_row, header_rows = upload_layout.header_choice(detected.raw, key, lang)
+            if header_row is not None:
+                detected = preview(store, data, source, sheet, header_row=header_row, header_rows=header_rows)
+            if st.session_state.get(f"hdrsel_{key}") != (header_row, header_rows):
+                st.session_state.pop(f"report_{key}", None)  # a dry run of another header no longer holds
+                st.session_state[f"hdrsel_{key}"] = (header_row, header_rows)
         except NetralitasError as exc:
             st.error(f"{exc.message_id}\n\n{exc.message_en}")
             continue
@@ -192,7 +210,7 @@ for up in files or []:
         table = mapping_table(detected)
         edited = st.data_editor(
             table,
-            key=f"map_{key}",
+            key=f"map_{key}_{header_row}_{header_rows}",  # a new header: a new mapping table
             hide_index=True,
             width="stretch",
             disabled=["header", "note"],
@@ -214,6 +232,8 @@ for up in files or []:
             file_name=up.name,
             header_overrides=header_overrides,
             value_overrides=value_overrides,
+            header_row=header_row,
+            header_rows=header_rows,
         )
         if st.button("Uji coba (tanpa menyimpan)" if ID else "Dry run (nothing saved)", key=f"dry_{key}"):
             try:

@@ -503,6 +503,21 @@ def _best_sheet(wb, sheets: list[str]) -> str:
     return sheets[0]
 
 
+def first_rows(data: bytes, sheet: str | None = None) -> list[list[str]]:
+    """The first rows of a file as stored (title rows included, merges not filled), for the analyst who
+    chooses the header row. Call after read_bytes accepted the file."""
+    if sniff_kind(data) == "text":
+        body, _encoding = utf8_body(data[:200_000])
+        lines = body.decode("utf-8", errors="replace").splitlines()[:HEADER_SCAN_ROWS]
+        return list(csv.reader(lines, delimiter=choose_delimiter(lines)))
+    from python_calamine import CalamineWorkbook
+
+    wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    sheets = list(wb.sheet_names)
+    ws = wb.get_sheet_by_name(sheet or _best_sheet(wb, sheets))
+    return _unmerged_head(ws, HEADER_SCAN_ROWS)
+
+
 def sheet_names(data: bytes) -> list[str]:
     """Sheets of a workbook, or [] for CSV (the upload page's sheet chooser)."""
     if sniff_kind(data) == "text":

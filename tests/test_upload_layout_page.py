@@ -1,0 +1,93 @@
+"""The upload page with a report-style file: the analyst chooses the header row and sees the preview
+change before anything is written; skipped rows are shown beside the rejected ones."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT
+from streamlit.testing.v1 import AppTest
+
+from netralitas.store import Store
+
+# The title row names two known columns, so the detector takes it for the header (row 1).
+FILE = (
+    "Provinsi dan Tanggal Laporan per kasus;Provinsi;Tanggal\n"
+    "Kode;Prov;Tgl Laporan\n"
+    "A1;Bali;2024-01-10\n"
+    "A2;Atlantis;2024-01-11\n"
+    "Jumlah;;2\n"
+    "Keterangan: data sementara;;\n"
+)
+
+
+@pytest.fixture
+def page(tmp_path, monkeypatch):
+    db = tmp_path / "upload.duckdb"
+    monkeypatch.setenv("NETRALITAS_DB", str(db))
+    monkeypatch.setenv("NETRALITAS_LOAD_SAMPLE", "0")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("views/unggah.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at, db
+
+
+def preview_headers(at: AppTest) -> list[str]:
+    return list(at.dataframe[1].value.columns)  # [0] is the file's first rows, [1] the preview
+
+
+def cases_in(db) -> int:
+    store = Store(db)
+    if not store.exists():
+        return 0
+    with store.connect() as con:
+        return con.execute("SELECT count(*) FROM cases").fetchone()[0]
+
+
+def test_choosing_the_header_row_changes_the_preview_before_anything_is_written(page):
+    at, db = page
+    at.file_uploader(key="uploads").set_value(("rekap.csv", FILE.encode(), "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    key = next(s.key for s in at.selectbox if s.key and s.key.startswith("hdr_"))
+    assert at.selectbox(key=key).value == 0  # automatic
+    assert "Provinsi dan Tanggal Laporan per kasus" in preview_headers(at)  # the wrong row was taken
+    first = at.dataframe[0].value
+    assert list(first["baris"]) == [1, 2, 3, 4, 5, 6]  # the file's rows, to choose from
+
+    at.selectbox(key=key).set_value(2).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert preview_headers(at) == ["baris", "Kode", "Prov", "Tgl Laporan"]
+    assert list(at.dataframe[1].value["baris"]) == [3, 4]
+    assert cases_in(db) == 0  # a preview writes nothing
+
+    dry = next(b for b in at.button if b.label.startswith("Uji coba"))
+    dry.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["Baru"], metrics["Ditolak"], metrics["Dilewati"]) == ("1", "1", "2")
+    tables = [d.value for d in at.dataframe]
+    rejected = next(t for t in tables if "reason" in t.columns and "column" in t.columns)
+    skipped = next(t for t in tables if list(t.columns) == ["row", "reason"])
+    assert list(rejected["row"]) == [4] and "Atlantis" in rejected["value"][0]
+    assert list(skipped["row"]) == [5, 6]
+    assert "jumlah" in skipped["reason"][0] and "catatan" in skipped["reason"][1]
+    assert cases_in(db) == 0  # still a dry run
+
+    commit = next(b for b in at.button if b.label.startswith("Simpan ke basis data"))
+    commit.click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert cases_in(db) == 1
+
+
+def test_a_detected_two_row_header_can_be_turned_off(page):
+    at, _db = page
+    text = "No,Wilayah,,Tanggal\n,Provinsi,Kab/Kota,Laporan\n1,Bali,Kab. Badung,2024-01-10\n"
+    at.file_uploader(key="uploads").set_value(("two.csv", text.encode(), "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    key = next(c.key for c in at.checkbox if c.key and c.key.startswith("hdr2_"))
+    assert at.checkbox(key=key).value  # detected as a two-row header
+    assert "Tanggal Laporan" in preview_headers(at)
+    at.checkbox(key=key).uncheck().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Tanggal Laporan" not in preview_headers(at) and "Tanggal" in preview_headers(at)
