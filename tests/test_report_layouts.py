@@ -303,3 +303,52 @@ def test_csv_skipped_rows_with_blank_lines_keep_row_numbers(store, tmp_path):
     report = imp(store, write(tmp_path / "b.csv", text).read_bytes(), file_name="b.csv")
     assert report.rows_loaded == 2
     assert [s["row"] for s in report.skipped] == [3, 5, 6]
+
+
+def ods_with_merged_province() -> bytes:
+    """An ODS whose province is merged down two rows (table:number-rows-spanned)."""
+    import zipfile
+
+    def cell(text: str, rows: int = 1) -> str:
+        span = f' table:number-rows-spanned="{rows}"' if rows > 1 else ""
+        return (
+            f'<table:table-cell office:value-type="string"{span}><text:p>{text}</text:p></table:table-cell>'
+        )
+
+    rows = [
+        cell("Nomor") + cell("Provinsi") + cell("Tanggal Laporan"),
+        cell("A1") + cell("Bali", rows=2) + cell("2024-01-10"),
+        cell("A2") + "<table:covered-table-cell/>" + cell("2024-01-11"),
+    ]
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="S">'
+        + "".join(f"<table:table-row>{r}</table:table-row>" for r in rows)
+        + "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(
+            "mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED
+        )
+        z.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+            'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry '
+            'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+            "</manifest:manifest>",
+        )
+        z.writestr("content.xml", content)
+    return buf.getvalue()
+
+
+def test_ods_merges_are_not_exposed_so_the_covered_row_is_rejected_not_guessed(store):
+    """What the README says is not possible: the ODS reader gives no merged ranges; the covered cell
+    stays empty and its row is rejected with its number, never filled by guessing."""
+    report = imp(store, ods_with_merged_province(), file_name="rekap.ods")
+    assert report.file["kind"] == "ods"
+    assert (report.rows_loaded, report.rows_rejected) == (1, 1)
+    assert [(e.row, e.reason_en) for e in report.errors] == [(3, "location is empty")]
