@@ -413,17 +413,32 @@ class _Stager:
             """
             CREATE TABLE s5 AS
             SELECT s4.*, source_code || '|' || case_id || '|' || coalesce(nip, lower(employee_name), '') AS case_key
-            FROM (SELECT s4.*, coalesce(case_id_given, derived_base || CASE WHEN occurrence > 1
-                                 THEN '-' || occurrence ELSE '' END) AS case_id
-                  FROM (SELECT s4.*, CASE WHEN case_id_given IS NULL THEN row_number() OVER (
-                                   PARTITION BY source_code, derived_base ORDER BY _row) END AS occurrence
-                        FROM s4) s4) s4
+            FROM (SELECT s4.*, coalesce(case_id_given, derived_base) AS case_id FROM s4) s4
             """
         )
+        self._number_identical_rows()
         # Every later step reads s5: let go of the file's text so its memory can be returned.
         self.con.unregister("raw")
         self.raw.table = self.raw.table.schema.empty_table()
         pa.default_memory_pool().release_unused()
+
+    def _number_identical_rows(self) -> None:
+        """The n-th row (n > 1, in file order) of a group of identical rows without a case number becomes
+        'auto-<hash>-n'. Done on the few repeated keys only, by a narrow window and an UPDATE: a window
+        over every staged row and column doubled the staging time of a million-row file."""
+        self.con.execute(
+            """
+            UPDATE s5 SET case_id = s5.case_id || '-' || o.n,
+                          case_key = s5.source_code || '|' || s5.case_id || '-' || o.n || '|'
+                                     || coalesce(s5.nip, lower(s5.employee_name), '')
+            FROM (SELECT _row, row_number() OVER (PARTITION BY source_code, derived_base ORDER BY _row) AS n
+                  FROM s5
+                  WHERE derived_base IS NOT NULL AND (source_code, derived_base) IN (
+                      SELECT (source_code, derived_base) FROM s5 WHERE derived_base IS NOT NULL
+                      GROUP BY source_code, derived_base HAVING count(*) > 1)) o
+            WHERE s5._row = o._row AND o.n > 1
+            """
+        )
 
     def _infer_elections(self) -> None:
         """Election for each distinct date where the file has none: the one election whose active period
