@@ -352,3 +352,11 @@ def test_ods_merges_are_not_exposed_so_the_covered_row_is_rejected_not_guessed(s
     assert report.file["kind"] == "ods"
     assert (report.rows_loaded, report.rows_rejected) == (1, 1)
     assert [(e.row, e.reason_en) for e in report.errors] == [(3, "location is empty")]
+
+
+def test_a_first_data_row_is_never_taken_for_a_second_header_row(store):
+    """Below a header with an unnamed column, a data row whose cells happen to be known names ("Kota",
+    "Rekomendasi") would name more columns as a two-row header; it holds a date, so it stays data."""
+    text = "Nomor,Provinsi,,Status,Tanggal Laporan\nA1,Bali,Kota,Rekomendasi,2024-01-10\n"
+    report = imp(store, text.encode(), file_name="x.csv")
+    assert report.file["header_rows"] == 1 and (report.rows_read, report.rows_loaded) == (1, 1)

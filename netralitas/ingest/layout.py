@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 from ..i18n import t
 from ..reference import header_aliases
 from ..text import text_key
+from .dates import parse_date
 from .mapping import header_key
 
 # Group headers that only qualify the names under them: "Provinsi" under "Wilayah" is the province.
@@ -97,6 +98,12 @@ def known_count(cells: list[str]) -> int:
     return sum(1 for c in cells if c.strip() and _known(c))
 
 
+def _may_be_sub_header(cells: list[str]) -> bool:
+    """Whether a row can be the lower row of a two-row header: it names at least two known columns and
+    holds no date. A first data row must never be taken for a header (it would be lost without a word)."""
+    return known_count(cells) >= 2 and not any(parse_date(c).value for c in cells if c.strip())
+
+
 @dataclass(frozen=True)
 class HeaderChoice:
     index: int  # 0-based row of the (upper) header row in the rows given
@@ -125,9 +132,9 @@ def choose_header(
         depth = forced_depth or 1
         return HeaderChoice(forced_row, depth, names(forced_row, depth))
     options = [(found, 1)]
-    if found + 1 < len(rows):
+    if found + 1 < len(rows) and _may_be_sub_header(rows[found + 1]):
         options.append((found, 2))
-    if found > 0:
+    if found > 0 and _may_be_sub_header(rows[found]):
         options.append((found - 1, 2))
     if forced_depth:
         options = [(i, d) for i, d in options if d == forced_depth] or [(found, forced_depth)]
