@@ -97,9 +97,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "imp_header_rows": ("Baris judul kolom", "Header row"),
     "imp_header_auto": ("otomatis (baris {row})", "automatic (row {row})"),
-    "imp_header_two": (
-        "Judul dua baris (baris ini dan berikutnya)",
-        "Two-row header (this row and the next)",
+    "imp_header_two": ("Judul dua baris", "Two-row header"),
+    "imp_header_two_help": (
+        "Judul kolom di baris ini dan baris berikutnya, misalnya “Tanggal” di atas “Laporan | Rekomendasi”.",
+        "The header is this row and the next, for example “Tanggal” over “Laporan | Rekomendasi”.",
     ),
     "imp_header_help": (
         "Bila judul kolom terdeteksi di baris yang salah, pilih barisnya; pratinjau berubah sebelum apa pun "
@@ -125,10 +126,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "imp_order_ambiguous": (
         "Kolom “{column}” memuat tanggal hari-dulu dan bulan-dulu: tanggal angkanya ditolak, tidak ditebak.",
         "Column “{column}” holds both day-first and month-first dates: its numeric dates are rejected, not guessed.",
-    ),
-    "imp_caption_header": (
-        "{rows} baris data; judul di baris {header}",
-        "{rows} data rows; header on row {header}",
     ),
 }
 

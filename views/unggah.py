@@ -91,7 +91,7 @@ def report_view(report, key: str) -> dict[str, dict[str, str]]:
         col.metric(label, style.fmt_int(value, lang))
     upload_layout.notices(report, lang)
     # skipped rows (not data) beside the rejected ones
-    left, right = st.columns(2) if report.skipped and report.errors else (st.container(), st.container())
+    left, right = st.columns([3, 2]) if report.skipped and report.errors else (st.container(), st.container())
     with left:
         rejected_rows(report.errors, f"ditolak-{key}.csv", f"rej_{key}")
     with right:

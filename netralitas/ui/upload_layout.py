@@ -22,7 +22,12 @@ def header_choice(raw: RawTable, key: str, lang: str) -> tuple[int | None, int |
         format_func=lambda r: t("imp_header_auto", lang, row=raw.header_row) if r == 0 else str(r),
         help=t("imp_header_help", lang),
     )
-    two = right.checkbox(t("imp_header_two", lang), value=raw.header_rows == 2, key=f"hdr2_{key}")
+    two = right.checkbox(
+        t("imp_header_two", lang),
+        value=raw.header_rows == 2,
+        key=f"hdr2_{key}",
+        help=t("imp_header_two_help", lang),
+    )
     if row == 0 and two == (raw.header_rows == 2):
         return None, None
     return (row or raw.header_row), (2 if two else 1)
