@@ -360,3 +360,45 @@ def test_a_first_data_row_is_never_taken_for_a_second_header_row(store):
     text = "Nomor,Provinsi,,Status,Tanggal Laporan\nA1,Bali,Kota,Rekomendasi,2024-01-10\n"
     report = imp(store, text.encode(), file_name="x.csv")
     assert report.file["header_rows"] == 1 and (report.rows_read, report.rows_loaded) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "label, kind",
+    [
+        ("Jumlah", "total"),
+        ("JUMLAH", "total"),
+        ("Jumlah Kab. Badung", "total"),
+        ("Sub Total", "total"),
+        ("Sub-Total", "total"),
+        ("SUBTOTAL", "total"),
+        ("Total", "total"),
+        ("TOTAL KESELURUHAN", "total"),
+        ("Grand Total", "total"),
+        ("Keterangan: data sementara", "note"),
+        ("Keterangan : data sementara", "note"),
+        ("KETERANGAN:", "note"),
+        ("Ket.: belum final", "note"),
+        ("Sumber: Bawaslu", "note"),
+        ("Sumber data: BKN", "note"),
+        ("Catatan: rekap per 31 Januari", "note"),
+        ("NB: angka sementara", "note"),
+    ],
+)
+@pytest.mark.parametrize("column", [0, 1])
+def test_every_total_and_note_label_is_skipped_where_it_is_the_first_filled_cell(label, kind, column):
+    cells = ["", "", ""]
+    cells[column] = label
+    text = "No,Provinsi,Tanggal Laporan\n1,Bali,2024-01-10\n" + ",".join(cells) + "\n2,Bali,2024-01-11\n"
+    raw = read_bytes(text.encode())
+    assert list(raw.table["_row"].to_pylist()) == [2, 4]
+    assert [s["row"] for s in raw.skipped] == [3]
+    assert raw.skipped[0]["reason_en"].startswith("total/subtotal row" if kind == "total" else "note row")
+
+
+@pytest.mark.parametrize(
+    "value", ["Totalitas Dinas", "Jumlahan", "Sumber Rejeki", "Keterangan tanpa titik dua"]
+)
+def test_words_that_only_begin_like_a_label_are_data(value):
+    text = f"Instansi,Provinsi,Tanggal Laporan\n{value},Bali,2024-01-10\n"
+    raw = read_bytes(text.encode())
+    assert raw.table.num_rows == 1 and raw.skipped == []
