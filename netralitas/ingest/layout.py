@@ -212,26 +212,23 @@ def split_skipped(table: pa.Table, names: list[str]) -> tuple[pa.Table, list[dic
         return table, [], 0
     filled_rows = pc.indices_nonzero(pc.invert(blank))
     last_filled = filled_rows[-1].as_py() if len(filled_rows) else -1
-    idx = pc.indices_nonzero(skip).to_pylist()
-    rows = table["_row"].to_pylist() if len(idx) else []
-    totals, notes = total.to_pylist(), note.to_pylist()
-    texts = first_text
+    idx = pc.indices_nonzero(skip)
+    # trailing blank rows are the end of the sheet: neither listed nor counted
+    idx = idx.filter(pc.less_equal(idx, last_filled))
+    counted = len(idx)
+    shown = idx[:MAX_SKIPPED_LISTED]
     listed: list[dict] = []
-    counted = 0
-    for i in idx:
-        if i > last_filled:
-            continue  # trailing blank rows: the end of the sheet
-        counted += 1
-        if len(listed) >= MAX_SKIPPED_LISTED:
-            continue
-        label = (texts[i].as_py() or "").strip()[:80]
-        key = "imp_skip_total" if totals[i] else "imp_skip_note" if notes[i] else "imp_skip_blank"
+    for row, is_total, is_note, text in zip(
+        pc.take(table["_row"], shown).to_pylist(),
+        pc.take(total, shown).to_pylist(),
+        pc.take(note, shown).to_pylist(),
+        pc.take(first_text, shown).to_pylist(),
+        strict=True,
+    ):
+        label = (text or "").strip()[:80]
+        key = "imp_skip_total" if is_total else "imp_skip_note" if is_note else "imp_skip_blank"
         listed.append(
-            {
-                "row": int(rows[i]),
-                "reason_id": t(key, "id", label=label),
-                "reason_en": t(key, "en", label=label),
-            }
+            {"row": int(row), "reason_id": t(key, "id", label=label), "reason_en": t(key, "en", label=label)}
         )
     return table.filter(pc.invert(skip)), listed, counted
 

@@ -16,10 +16,12 @@ _STORED_REPEATS = """
            CAST(coalesce(nullif(regexp_extract(case_id, '^auto-[0-9a-f]{16}-([0-9]+)$', 1), ''), '1') AS INTEGER)
                AS occurrence
     FROM cases
-    WHERE case_id_derived AND regexp_matches(case_id, '^auto-[0-9a-f]{16}(-[0-9]+)?$')
+    WHERE case_id_derived AND case_id LIKE 'auto-%'
+      AND regexp_matches(case_id, '^auto-[0-9a-f]{16}(-[0-9]+)?$')
       AND source || '|' || regexp_extract(case_id, '^(auto-[0-9a-f]{16})', 1) IN (
           SELECT DISTINCT source || '|' || regexp_extract(case_id, '^(auto-[0-9a-f]{16})', 1)
-          FROM cases WHERE case_id_derived AND regexp_matches(case_id, '^auto-[0-9a-f]{16}-[0-9]+$'))
+          FROM cases WHERE case_id_derived AND case_id LIKE 'auto-________________-%'
+                       AND regexp_matches(case_id, '^auto-[0-9a-f]{16}-[0-9]+$'))
 """
 
 
