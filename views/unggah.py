@@ -186,7 +186,7 @@ for up in files or []:
                 else None
             )
             detected = preview(store, data, source, sheet)
-            upload_layout.first_rows_view(data, sheet, lang)
+            upload_layout.first_rows_view(detected.raw, lang)
             header_row, header_rows = upload_layout.header_choice(detected.raw, key, lang)
             if header_row is not None:
                 detected = preview(store, data, source, sheet, header_row=header_row, header_rows=header_rows)

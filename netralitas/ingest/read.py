@@ -64,6 +64,7 @@ class RawTable:
     header_rows: int = 1  # a two-row header: header_row is its upper row
     skipped: list[dict] = field(default_factory=list)  # rows that are not data: {row, reason_id, reason_en}
     rows_skipped: int = 0
+    first_rows: list[list[str]] = field(default_factory=list)  # as stored, for choosing the header row
 
     @property
     def rows(self) -> int:
@@ -265,15 +266,16 @@ def read_csv_bytes(
     physical_lines = body.count(b"\n") + (0 if body.endswith(b"\n") else 1) - skip
     if table.num_rows + len(problems) != physical_lines:
         # A quoted cell spans lines: number rows with the csv module, which counts lines exactly.
-        return _read_csv_slow(body.decode("utf-8"), delim, skip - 1, headers, checksum, encoding, h, depth)
+        slow = _read_csv_slow(body.decode("utf-8"), delim, skip - 1, headers, checksum, encoding, h, depth)
+        slow.first_rows = head_rows
+        return slow
     line_numbers = _line_numbers(skip + 1, table.num_rows, {p.row for p in problems})
     table = table.append_column("_row", pa.array(line_numbers, pa.int32()))
-    return _with_skipped(
-        RawTable(
-            table, headers, h + 1, "csv", checksum, encoding, delim, problems=problems, header_rows=depth
-        ),
-        names,
+    raw = RawTable(
+        table, headers, h + 1, "csv", checksum, encoding, delim, problems=problems, header_rows=depth
     )
+    raw.first_rows = head_rows
+    return _with_skipped(raw, names)
 
 
 def _parse(body: bytes, names: list[str], skip: int, delim: str, careful: bool, on_invalid=None) -> pa.Table:
@@ -427,7 +429,8 @@ def read_workbook_bytes(
     if not head:
         raise refuse("Lembar kosong.", "The sheet is empty.")
     forced = _forced_row(header_row, len(head))
-    choice = choose_header(head, find_header(_unmerged_head(ws, len(head))), forced, header_rows)
+    stored_head = _unmerged_head(ws, len(head))
+    choice = choose_header(head, find_header(stored_head), forced, header_rows)
     h, depth, header_cells = choice.index, choice.depth, choice.names
     width = max((i + 1 for i, c in enumerate(header_cells) if c.strip()), default=0)
     first = next((i for i, c in enumerate(header_cells) if c.strip()), 0)
@@ -441,6 +444,7 @@ def read_workbook_bytes(
     body = itertools.chain(((i, c) for i, c in enumerate(head) if i >= h + depth), rows)
     table = _rows_to_table(body, names, first, width)
     raw = RawTable(table, headers, h + 1, kind, checksum, sheet=name, sheets=sheets, header_rows=depth)
+    raw.first_rows = stored_head
     return _with_skipped(raw, names)
 
 
@@ -501,21 +505,6 @@ def _best_sheet(wb, sheets: list[str]) -> str:
         if any(known_header_count(r) >= 2 for r in rows):
             return name
     return sheets[0]
-
-
-def first_rows(data: bytes, sheet: str | None = None) -> list[list[str]]:
-    """The first rows of a file as stored (title rows included, merges not filled), for the analyst who
-    chooses the header row. Call after read_bytes accepted the file."""
-    if sniff_kind(data) == "text":
-        body, _encoding = utf8_body(data[:200_000])
-        lines = body.decode("utf-8", errors="replace").splitlines()[:HEADER_SCAN_ROWS]
-        return list(csv.reader(lines, delimiter=choose_delimiter(lines)))
-    from python_calamine import CalamineWorkbook
-
-    wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    sheets = list(wb.sheet_names)
-    ws = wb.get_sheet_by_name(sheet or _best_sheet(wb, sheets))
-    return _unmerged_head(ws, HEADER_SCAN_ROWS)
 
 
 def sheet_names(data: bytes) -> list[str]:

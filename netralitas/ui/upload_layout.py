@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from ..i18n import t
-from ..ingest.read import HEADER_SCAN_ROWS, RawTable, first_rows
+from ..ingest.read import HEADER_SCAN_ROWS, RawTable
 
 
 def header_choice(raw: RawTable, key: str, lang: str) -> tuple[int | None, int | None]:
@@ -33,9 +33,9 @@ def header_choice(raw: RawTable, key: str, lang: str) -> tuple[int | None, int |
     return (row or raw.header_row), (2 if two else 1)
 
 
-def first_rows_view(data: bytes, sheet: str | None, lang: str) -> None:
+def first_rows_view(raw: RawTable, lang: str) -> None:
     """The file's first rows with their row numbers, as stored: what the header choice refers to."""
-    rows = first_rows(data, sheet)
+    rows = raw.first_rows
     if not rows:
         return
     width = max(len(r) for r in rows)
