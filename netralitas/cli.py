@@ -183,7 +183,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m netralitas", description="Netralitas ASN: impor dan ringkasan data."
+        prog="netralitas", description="Netralitas ASN: impor dan ringkasan data."
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
