@@ -38,9 +38,9 @@ PY
     then
         [ -x .venv/bin/netralitas ] && return 0
     fi
-    # setuptools is the build backend (pyproject [build-system]); use the venv's own when it has one, so
+    # setuptools (with wheel) is the build backend (pyproject [build-system]); use the venv's own when it has them, so
     # that the install needs no download.
     local isolation=--no-build-isolation
-    .venv/bin/python -c "import setuptools" >/dev/null 2>&1 || isolation=
+    .venv/bin/python -c "import setuptools, wheel" >/dev/null 2>&1 || isolation=
     .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps $isolation -e .
 }
