@@ -12,4 +12,4 @@ make_venv requirements-dev.txt
 .venv/bin/lint-imports --no-cache
 # Two workers for two cores. Every browser test is in one xdist group (tests/browser/conftest.py), so
 # the ten-session load test never shares the cores with another browser; --dist loadgroup keeps it so.
-.venv/bin/python -m pytest -q -p no:cacheprovider -n "${PYTEST_WORKERS:-2}" --dist loadgroup "$@"
+.venv/bin/python -m pytest -q -p no:cacheprovider -n "${PYTEST_WORKERS:-2}" --dist loadgroup --durations=15 "$@"
