@@ -36,7 +36,7 @@ TARGETS = {"import_s": 10.0, "render_ms": 250.0, "speedup": 5.0, "peak_mb": 1024
 def _overview(store: Store, f: Filters) -> list:
     """What views/ringkasan.py asks for and draws (the banner, KPIs with the previous election, map,
     funnel, trend, two ranked bars)."""
-    requests = [
+    requests: list[tuple[str, Filters | None, dict[str, Any] | None]] = [
         ("data_status", None, None),
         ("elections", None, None),
         ("totals", f, None),

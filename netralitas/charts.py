@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -113,6 +114,7 @@ def trend(
     # Shapes and annotations go in as one list each: plotly's add_vrect/add_annotation re-validate the
     # whole layout on every call, which cost ~200 ms per chart.
     shapes, notes = [], []
+    r: Any  # a calendar row: phase, name_id, name_en, start_date, end_date
     for r in in_view.itertuples(index=False):
         if r.phase in ("pra-tahapan", "pasca"):
             continue
@@ -185,7 +187,7 @@ def phase_bars(
             go.Bar(
                 x=[vocab.label("phase", p, lang) for p in part["phase"]],
                 y=part[value],
-                name=election_names.get(election, election),
+                name=election_names.get(str(election), str(election)),
                 marker_color=style.CATEGORICAL[i % len(style.CATEGORICAL)],
                 hovertemplate="%{x}: %{y:,.2f}<extra>%{fullData.name}</extra>"
                 if value == "per_day"

@@ -7,6 +7,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .errors import NetralitasError
 from .filters import Filters
@@ -111,6 +112,7 @@ def cmd_batches(args: argparse.Namespace) -> int:
         return 0
     if frame.empty:
         print("Belum ada impor. / No imports yet.")
+    r: Any  # a row of the batches table
     for r in frame.itertuples(index=False):
         state = (
             f"dibatalkan {r.undone_at:%Y-%m-%d %H:%M}"
@@ -193,7 +195,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m netralitas", description="Netralitas ASN: impor dan ringkasan data."
+        prog="netralitas", description="Netralitas ASN: impor dan ringkasan data."
     )
     sub = parser.add_subparsers(dest="command", required=True)
 

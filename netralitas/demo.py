@@ -37,7 +37,7 @@ def load_sample(store: Store, rows: int = 5000, seed: int = 2024, user: str = "s
 def ensure_sample(store: Store, rows: int) -> ImportReport | None:
     """Load sample data into a store that has never had an import (first start)."""
     with store.connect() as con:
-        if con.execute("SELECT count(*) FROM batches").fetchone()[0]:
+        if con.execute("SELECT count(*) FROM batches").fetchall()[0][0]:
             return None
     return load_sample(store, rows)
 

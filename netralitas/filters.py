@@ -51,10 +51,12 @@ class Filters:
     def toggle(self, name: str, value: str) -> Filters:
         """The filters with one value set, or cleared when it is the only value already set (click again)."""
         current = getattr(self, name)
-        return replace(self, **{name: () if current == (value,) else (value,)})
+        change: dict[str, Any] = {name: () if current == (value,) else (value,)}
+        return replace(self, **change)
 
     def cleared(self, name: str) -> Filters:
-        return replace(self, **{name: () if name in LIST_FILTERS else None})
+        change: dict[str, Any] = {name: () if name in LIST_FILTERS else None}
+        return replace(self, **change)
 
     def to_query_params(self) -> dict[str, str]:
         out = {name: ",".join(getattr(self, name)) for name in LIST_FILTERS if getattr(self, name)}

@@ -103,7 +103,8 @@ def detect_columns(headers: list[str], level: str | None = None) -> tuple[str, i
     }
     count = next((keys.index(c) for c in COUNT_HEADERS if c in keys), None)
     chosen = level or ("agency" if found["agency"] is not None else "province")
-    if found[chosen] is None or count is None:
+    column = found[chosen]
+    if column is None or count is None:
         wanted = {
             None: ("Provinsi atau Instansi", "Provinsi or Instansi"),
             "province": ("Provinsi", "Provinsi"),
@@ -114,7 +115,7 @@ def detect_columns(headers: list[str], level: str | None = None) -> tuple[str, i
             f"Berkas jumlah ASN perlu kolom {wanted[0]} dan kolom Jumlah ASN; judul kolom di berkas: {shown}.",
             f"A headcount file needs a {wanted[1]} column and a Jumlah ASN column; the file's headers: {shown}.",
         )
-    return chosen, found[chosen], count
+    return chosen, column, count
 
 
 def import_headcount(

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
-from shapely.geometry import mapping, shape
+from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 from shapely.geometry.polygon import orient
 
 from . import config, geo, style
@@ -41,9 +41,12 @@ OFFICIAL_NOTE = {
 
 def _clockwise(geom: dict) -> dict:
     shp = shape(geom)
-    if shp.geom_type == "Polygon":
+    if isinstance(shp, Polygon):
         return mapping(orient(shp, sign=-1.0))
-    return mapping(type(shp)([orient(p, sign=-1.0) for p in shp.geoms]))
+    if isinstance(shp, MultiPolygon):
+        return mapping(MultiPolygon([orient(p, sign=-1.0) for p in shp.geoms]))
+    # geo.validate_layer admits only (multi)polygons; anything else reaching here is a bug
+    raise TypeError(f"boundary geometry is {shp.geom_type}, not a (multi)polygon")
 
 
 @lru_cache(maxsize=4)

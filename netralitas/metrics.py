@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -38,7 +39,7 @@ def _int(value: Any) -> int:
 
 def totals_dict(frame: pd.DataFrame) -> dict[str, Any]:
     row = frame.iloc[0]
-    out = {k: _int(row[k]) for k in COUNTS}
+    out: dict[str, Any] = {k: _int(row[k]) for k in COUNTS}
     out["follow_up_rate"] = follow_up_rate(out["followed_up"], out["recommendations"])
     out["records_blocked"] = _int(row["records_blocked"])
     if "processed" in row:
@@ -72,6 +73,8 @@ def groups(
 ) -> list[dict[str, Any]]:
     """The rows of one dimension from breakdowns.sql, ordered by cases, labelled."""
     part = breakdowns[breakdowns["dim"] == dim].sort_values(["cases", "key"], ascending=[False, True])
+    # namedtuples of breakdowns.sql's columns (key: str or None, the counts); the stubs cannot type them
+    rows: Iterable[Any] = part.itertuples(index=False)
     return [
         {
             "key": r.key,
@@ -79,7 +82,7 @@ def groups(
             **{k: int(getattr(r, k)) for k in COUNTS},
             "follow_up_rate": follow_up_rate(int(r.followed_up), int(r.recommendations)),
         }
-        for r in part.itertuples(index=False)
+        for r in rows
     ]
 
 

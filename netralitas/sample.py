@@ -474,30 +474,35 @@ def _simulate(rows: int, seed: int) -> _Cases:
 
     # case level: election, source, phase and dates, place, violation type, origin, first stage
     election = _draw(rng, [ELECTIONS[e].share for e in elections], n_cases)
-    source = np.empty(n_cases, dtype=np.int16)
-    phase = np.empty(n_cases, dtype=np.int16)
-    incident = np.empty(n_cases, dtype=np.int32)
-    regency = np.empty(n_cases, dtype=np.int16)
+    # plain np.ndarray: reordered below by report date, which numpy's stubs type more loosely
+    source: np.ndarray = np.empty(n_cases, dtype=np.int16)
+    phase: np.ndarray = np.empty(n_cases, dtype=np.int16)
+    incident: np.ndarray = np.empty(n_cases, dtype=np.int32)
+    regency: np.ndarray = np.empty(n_cases, dtype=np.int16)
     for k, e in enumerate(elections):
         idx = np.flatnonzero(election == k)
         source[idx] = _draw(rng, ELECTIONS[e].sources, len(idx))
         windows = cal[cal["election"] == e].set_index("phase").reindex(list(PHASES))
         present = (windows["start_date"].fillna("") != "").to_numpy()  # a calendar may lack a phase
-        start = pd.to_datetime(windows["start_date"].where(present, "1970-01-01"))
-        end = pd.to_datetime(windows["end_date"].where(present, "1970-01-01"))
-        start, end = (d.to_numpy().astype("datetime64[D]").astype(np.int64) for d in (start, end))
+        start, end = (
+            pd.to_datetime(windows[c].where(present, "1970-01-01"))
+            .to_numpy()
+            .astype("datetime64[D]")
+            .astype(np.int64)
+            for c in ("start_date", "end_date")
+        )
         phase[idx] = _draw(rng, np.array(PHASE_WEIGHTS) * present, len(idx))
         incident[idx] = _uniform_int(rng, start[phase[idx]], end[phase[idx]], len(idx))
         regency[idx] = _draw(rng, _regency_weights(e, ref), len(idx))
     report = incident + _uniform_int(rng, 0, 14, n_cases).astype(np.int32)
     u = rng.random(n_cases)
-    violation = np.empty(n_cases, dtype=np.int16)
+    violation: np.ndarray = np.empty(n_cases, dtype=np.int16)
     for i, cumulative in enumerate(_violation_given_phase().cumsum(axis=1)):
         at = phase == i
         violation[at] = np.searchsorted(cumulative, u[at], side="right").clip(0, len(VIOLATIONS) - 1)
-    origin = (rng.random(n_cases) >= TEMUAN_RATE).astype(np.int16)
+    origin: np.ndarray = (rng.random(n_cases) >= TEMUAN_RATE).astype(np.int16)
     stage = _draw(rng, [*STATUS_STAGES.values(), 1 - sum(STATUS_STAGES.values())], n_cases)
-    recommendation_lag = _uniform_int(rng, 10, 60, n_cases).astype(np.int32)
+    recommendation_lag: np.ndarray = _uniform_int(rng, 10, 60, n_cases).astype(np.int32)
 
     # cases in the order of their report date; registers numbered in that order within each election
     order = np.lexsort((rng.random(n_cases), report))
@@ -652,7 +657,7 @@ def _distinct_within_case(base: np.ndarray, serial: np.ndarray, case: np.ndarray
 class _Renderer:
     """Turns the simulated codes into text columns, either clean or spelled as messy files spell them."""
 
-    def __init__(self, cases: _Cases, messy: bool, rng: np.random.Generator | None) -> None:
+    def __init__(self, cases: _Cases, messy: bool, rng: np.random.Generator) -> None:
         self.c = cases
         self.n = len(cases.status)
         self.messy = messy
@@ -811,7 +816,7 @@ def _tables(rows: int, seed: int, messy: bool) -> Iterator[pa.Table]:
         raise ValueError("rows must be >= 0")
     cases = _simulate(rows, seed)
     for i, start in enumerate(range(0, max(rows, 1), _CHUNK)):
-        rng = np.random.default_rng([seed, 1, i]) if messy else None
+        rng = np.random.default_rng([seed, 1, i])  # drawn from only when messy: clean text stays the same
         yield _Renderer(cases.rows(start, start + _CHUNK), messy, rng).table()
 
 

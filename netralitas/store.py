@@ -362,7 +362,7 @@ class Store:
             con.execute(
                 "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP)"
             )
-            current = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+            current = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0]
             for version, sql in migrations():
                 if version <= current:
                     continue
@@ -381,7 +381,7 @@ class Store:
 
     def schema_version(self) -> int:
         with self.connect() as con:
-            return con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+            return con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0]
 
     # -- queries -----------------------------------------------------------------------------
     def query_df(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from .privacy import protect
@@ -32,7 +34,7 @@ CASE_COLUMNS = {
 }
 
 
-def _is_missing(value: object) -> bool:
+def _is_missing(value: Any) -> bool:
     return value is None or (not isinstance(value, str) and pd.isna(value)) or value == ""
 
 

@@ -22,4 +22,25 @@ make_venv() {
     fi
     [ -x .venv/bin/python ] || "$python" -m venv .venv
     .venv/bin/python -m pip install -q --disable-pip-version-check -r "$requirements"
+    install_project
+}
+
+# The project itself, editable and without dependencies (the requirements files are the one list of pins):
+# it puts a `netralitas` command in .venv/bin that works from any folder, and `python -m netralitas`
+# works from any folder too. Skipped when this very checkout is already the one installed.
+install_project() {
+    if .venv/bin/python - "$(pwd -P)" >/dev/null 2>&1 <<'PY'
+import json, sys
+from importlib.metadata import distribution
+url = json.loads(distribution("netralitas").read_text("direct_url.json") or "{}")
+sys.exit(0 if url.get("url") == "file://" + sys.argv[1] and url.get("dir_info", {}).get("editable") else 1)
+PY
+    then
+        [ -x .venv/bin/netralitas ] && return 0
+    fi
+    # setuptools (with wheel) is the build backend (pyproject [build-system]); use the venv's own when it has them, so
+    # that the install needs no download.
+    local isolation=--no-build-isolation
+    .venv/bin/python -c "import setuptools, wheel" >/dev/null 2>&1 || isolation=
+    .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps $isolation -e .
 }

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import FIXTURES, ROOT, run_cli, write
+from builders import add_users, import_into, import_messy_kasn
+from conftest import ROOT, run_cli, write
 from streamlit.testing.v1 import AppTest
 
 from netralitas.auth import MAX_FAILURES, add_user, authenticate
@@ -51,19 +52,14 @@ def test_password_hashing_and_rate_limit(store):
 def secured_db(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("auth")
     db = tmp / "auth.duckdb"
-    messy = write(tmp / "kasn.csv", (FIXTURES / "kasn_2020_messy.csv").read_text(encoding="utf-8"), "cp1252")
     people = write(
         tmp / "people.csv",
         "Nomor,Provinsi,Tanggal Laporan,Nama Terlapor,NIP\n"
         "N1,Bali,2024-01-10,Budi Rekaan,198501012010121001\nN2,Bali,2024-01-11,Siti Contoh,199002022015032002\n",
     )
-    for f in (messy, people):
-        assert run_cli("import", str(f), "--db", str(db), "--source", "kasn").returncode == 0
-    for name, role in (("vina", "viewer"), ("andi", "analyst"), ("admin1", "admin")):
-        r = run_cli(
-            "user", "add", name, "--role", role, "--password-stdin", "--db", str(db), input_text=PASSWORD
-        )
-        assert r.returncode == 0, r.stderr
+    import_messy_kasn(db, tmp)
+    import_into(db, people, "kasn")
+    add_users(db, {"vina": "viewer", "andi": "analyst", "admin1": "admin"}, PASSWORD)
     return db
 
 

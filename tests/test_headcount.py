@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from contextlib import contextmanager
 from datetime import date
 
@@ -256,7 +257,8 @@ def test_streamlit_is_started_with_an_upload_cap_from_the_setting():
     assert '--server.maxUploadSize "$upload_cap" "$@"' in start
     code = re.search(r'upload_cap=\$\(\.venv/bin/python -c "([^"]+)"\)', start)[1]
     out = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "python"), "-c", code],
+        # the interpreter running the tests: a clone's .venv may be elsewhere or a symlink
+        [sys.executable, "-c", code],
         cwd=ROOT,
         capture_output=True,
         text=True,

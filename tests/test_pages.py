@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import FIXTURES, ROOT, run_cli, write
+from builders import import_messy_kasn, import_sample_file
+from conftest import FIXTURES, ROOT, run_cli
 from streamlit.testing.v1 import AppTest
 
 PAGES = ["views/ringkasan.py", "views/peta.py", "views/instansi.py", "views/tahapan.py", "views/kasus.py"]
@@ -16,11 +17,8 @@ PAGES = ["views/ringkasan.py", "views/peta.py", "views/instansi.py", "views/taha
 def loaded_db(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("pages")
     db = tmp / "pages.duckdb"
-    messy = write(tmp / "kasn.csv", (FIXTURES / "kasn_2020_messy.csv").read_text(encoding="utf-8"), "cp1252")
-    assert run_cli("import", str(messy), "--db", str(db), "--source", "kasn").returncode == 0
-    sample = tmp / "sample.csv"
-    assert run_cli("sample", "--rows", "3000", "--out", str(sample), "--seed", "7").returncode == 0
-    assert run_cli("import", str(sample), "--db", str(db), "--source", "bawaslu").returncode == 0
+    import_messy_kasn(db, tmp)
+    import_sample_file(db, tmp, rows=3000, seed=7, source="bawaslu")
     return db
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, run_cli, write
+from builders import import_into
+from conftest import ROOT, write
 from streamlit.testing.v1 import AppTest
 
 from netralitas.briefing import html_document, narrative
@@ -25,7 +26,7 @@ def db(tmp_path_factory):
         "N1,Sulawesi Tenggara,Kab. Wakatobi,2020-10-10,Budi Rekaan,198501012010121001,Sudah TL,Pemkab Wakatobi\n"
         "N2,Jawa Tengah,Kab. Purbalingga,2020-10-11,Siti Contoh,199002022015032002,Rekomendasi,Pemkab Purbalingga\n",
     )
-    assert run_cli("import", str(people), "--db", str(path), "--source", "kasn").returncode == 0
+    import_into(path, people, "kasn")
     return path
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 
 import pytest
-from conftest import run_cli
+from builders import load_sample_rows
 
 from netralitas import config, queries
 from netralitas.filters import Filters
@@ -46,7 +46,7 @@ GROUP BY 1 ORDER BY 1
 @pytest.fixture(scope="module")
 def sample_store(tmp_path_factory) -> Store:
     db = tmp_path_factory.mktemp("queries") / "q.duckdb"
-    assert run_cli("sample", "--rows", "4000", "--load", "--db", str(db)).returncode == 0
+    load_sample_rows(db, rows=4000)
     return Store(db)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -291,9 +291,9 @@ class _Stager:
             rows = [(v, *clean_agency(v)) for (v,) in self.distinct("agency")]
             self.register_map("m_agency", pd.DataFrame(rows, columns=["raw", "name", "kind"], dtype="object"))
         if "record_blocked" in self.present:
-            rows = [(v, parse_bool(v), _shown(v)) for (v,) in self.distinct("record_blocked")]
+            flags = [(v, parse_bool(v), _shown(v)) for (v,) in self.distinct("record_blocked")]
             self.register_map(
-                "m_blocked", pd.DataFrame(rows, columns=["raw", "flag", "text"], dtype="object")
+                "m_blocked", pd.DataFrame(flags, columns=["raw", "flag", "text"], dtype="object")
             )
         cal = self.calendar.copy()
         cal["start_date"] = pd.to_datetime(cal["start_date"]).dt.date
@@ -458,7 +458,7 @@ class _Stager:
             core = g[~g["phase"].isin(["pra-tahapan", "pasca"])]
             spans.append(
                 (
-                    election,
+                    str(election),  # the groupby key: an election code
                     g["start_date"].min(),
                     g["end_date"].max(),
                     core["start_date"].min(),
@@ -467,10 +467,10 @@ class _Stager:
             )
         rows = []
         for d in dates:
-            core = [e for e, _s, _e, cs, ce in spans if cs <= d <= ce]
+            active = [e for e, _s, _e, cs, ce in spans if cs <= d <= ce]
             whole = [e for e, s, e_, _cs, _ce in spans if s <= d <= e_]
-            pick = core if len(core) == 1 else (whole if not core and len(whole) == 1 else [])
-            rows.append((d, pick[0] if pick else None, ", ".join(sorted(core or whole))))
+            pick = active if len(active) == 1 else (whole if not active and len(whole) == 1 else [])
+            rows.append((d, pick[0] if pick else None, ", ".join(sorted(active or whole))))
         frame = pd.DataFrame(rows, columns=["d", "election", "candidates"])
         self.con.register("inferred", frame.astype({"election": "object", "candidates": "object"}))
 
@@ -615,6 +615,8 @@ def _memory_limit() -> str:
 
 
 def _problems(frame: pd.DataFrame, headers: dict[str, str]) -> list[RowProblem]:
+    # namedtuples of the rejections table (row_no, col, value, reason_id, reason_en); the stubs cannot type them
+    rows: Iterable[Any] = frame.itertuples(index=False)
     return [
         RowProblem(
             int(r.row_no),
@@ -623,14 +625,18 @@ def _problems(frame: pd.DataFrame, headers: dict[str, str]) -> list[RowProblem]:
             r.reason_id,
             r.reason_en,
         )
-        for r in frame.itertuples(index=False)
+        for r in rows
     ]
+
+
+def _first_rows(rows: pd.Series) -> list:
+    return list(rows[:20])
 
 
 def _unmapped(frame: pd.DataFrame, headers: dict[str, str]) -> list[dict]:
     if frame.empty:
         return []
-    grouped = frame.groupby(["col", "value"], dropna=False)["row_no"].agg(["count", lambda s: list(s[:20])])
+    grouped = frame.groupby(["col", "value"], dropna=False)["row_no"].agg(["count", _first_rows])
     out = [
         {
             "field": col,
@@ -877,11 +883,13 @@ def undo_batch(store: Store, batch_id: int, user: str = "cli") -> dict[str, int]
                 f"Batch {listed} yang lebih baru mengubah baris yang sama; batalkan batch itu dahulu.",
                 f"Newer batch {listed} changed the same rows; undo that batch first.",
             )
-        removed = con.execute("SELECT count(*) FROM cases WHERE batch_id = $b", {"b": batch_id}).fetchone()[0]
+        removed = con.execute("SELECT count(*) FROM cases WHERE batch_id = $b", {"b": batch_id}).fetchall()[
+            0
+        ][0]
         con.execute("DELETE FROM cases WHERE batch_id = $b", {"b": batch_id})
         restored = con.execute(
             "SELECT count(*) FROM case_history WHERE replaced_by = $b", {"b": batch_id}
-        ).fetchone()[0]
+        ).fetchall()[0][0]
         con.execute(
             "INSERT INTO cases SELECT * EXCLUDE (replaced_by) FROM case_history WHERE replaced_by = $b",
             {"b": batch_id},

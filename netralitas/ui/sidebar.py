@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -78,7 +79,7 @@ def render() -> None:
             st.multiselect(
                 t(f"f_{name}", lang),
                 codes,
-                format_func=lambda c, n=name: vocab.label(n, c, lang),
+                format_func=partial(vocab.label, name, lang=lang),
                 key=_widget_key(name),
                 placeholder=everything,
             )
@@ -91,9 +92,9 @@ def render() -> None:
             context.set_filters(Filters())
             request_widget_sync()
             st.rerun()
-    dates = st.session_state.get(_widget_key("dates")) or ()
-    if isinstance(dates, date):
-        dates = (dates,)
+    picked = st.session_state.get(_widget_key("dates")) or ()
+    # the range picker holds one date while the second is being chosen
+    dates: tuple[date, ...] = (picked,) if isinstance(picked, date) else tuple(picked)
     new = Filters(
         **{name: tuple(st.session_state[_widget_key(name)]) for name in WIDGETS},
         date_from=dates[0] if len(dates) > 0 else None,

@@ -35,6 +35,16 @@ CHROMIUM_ARGS = [
 pytestmark = pytest.mark.browser
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (`-n 2 --dist loadgroup`, scripts/test.sh) every browser test runs on one
+    worker, one after another: a browser test measures what a person sees within timeouts, and the
+    ten-session load test would starve a second chromium and Streamlit server on two cores."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from conftest import FIXTURES, run_cli, write  # noqa: E402
+from builders import import_messy_kasn, import_sample_file  # noqa: E402
 
 from .conftest import Server, kpi, screenshot, wait_for_app, wait_for_map  # noqa: E402
 
@@ -22,11 +22,8 @@ PAGES = {"": "Ringkasan", "peta": "Peta", "instansi": "Instansi", "tahapan": "Ta
 def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("browser")
     db = tmp / "browser.duckdb"
-    sample = tmp / "sample.csv"
-    assert run_cli("sample", "--rows", "4000", "--out", str(sample), "--seed", "11").returncode == 0
-    assert run_cli("import", str(sample), "--db", str(db), "--source", "bawaslu").returncode == 0
-    messy = write(tmp / "kasn.csv", (FIXTURES / "kasn_2020_messy.csv").read_text(encoding="utf-8"), "cp1252")
-    assert run_cli("import", str(messy), "--db", str(db), "--source", "kasn").returncode == 0
+    import_sample_file(db, tmp, rows=4000, seed=11, source="bawaslu")
+    import_messy_kasn(db, tmp)
     srv = Server(db, {"NETRALITAS_LOAD_SAMPLE": "0"})
     srv.db = db
     yield srv

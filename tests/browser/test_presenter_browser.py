@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from conftest import run_cli, write  # noqa: E402
+from builders import import_into, load_sample_rows  # noqa: E402
+from conftest import write  # noqa: E402
 
 from netralitas.slides import SLIDES  # noqa: E402
 
@@ -24,13 +25,13 @@ NIP = re.compile(r"\d{18}")
 def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("presenter")
     db = tmp / "p.duckdb"
-    assert run_cli("sample", "--load", "--rows", "3000", "--db", str(db)).returncode == 0
+    load_sample_rows(db, rows=3000)
     people = write(
         tmp / "people.csv",
         "Nomor,Provinsi,Tanggal Laporan,Nama Terlapor,NIP,Status\n"
         "N1,Sulawesi Tenggara,2020-10-10,Budi Terlapor,198501012010121001,Sudah TL\n",
     )
-    assert run_cli("import", str(people), "--db", str(db), "--source", "kasn").returncode == 0
+    import_into(db, people, "kasn")
     srv = Server(db, {"NETRALITAS_LOAD_SAMPLE": "0"})
     srv.tmp = tmp
     yield srv

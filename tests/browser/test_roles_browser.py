@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from conftest import run_cli, write  # noqa: E402
+from builders import add_users, import_into  # noqa: E402
+from conftest import write  # noqa: E402
 
 from .conftest import Server, screenshot, wait_for_app  # noqa: E402
 
@@ -29,11 +30,8 @@ def server(tmp_path_factory):
         "N1,Bali,2024-01-10,Budi Rahasia,198501012010121001,Sudah TL\n"
         "N2,Bali,2024-01-11,Siti Rahasia,199002022015032002,Rekomendasi\n",
     )
-    assert run_cli("import", str(people), "--db", str(db), "--source", "kasn").returncode == 0
-    r = run_cli(
-        "user", "add", "vina", "--role", "viewer", "--password-stdin", "--db", str(db), input_text=PASSWORD
-    )
-    assert r.returncode == 0, r.stderr
+    import_into(db, people, "kasn")
+    add_users(db, {"vina": "viewer"}, PASSWORD)
     srv = Server(db, {"NETRALITAS_LOAD_SAMPLE": "0"})
     yield srv
     srv.stop()

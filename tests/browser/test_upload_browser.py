@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from conftest import FIXTURES, run_cli  # noqa: E402
+from builders import load_sample_rows  # noqa: E402
+from conftest import FIXTURES  # noqa: E402
 
 from .conftest import Server, kpi, screenshot, upload_and_dry_run, wait_for_app  # noqa: E402
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.browser
 def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("upload")
     db = tmp / "upload.duckdb"
-    assert run_cli("sample", "--load", "--rows", "500", "--db", str(db)).returncode == 0
+    load_sample_rows(db, rows=500)
     srv = Server(db, {"NETRALITAS_LOAD_SAMPLE": "0"})
     srv.tmp = tmp
     yield srv
@@ -92,7 +93,7 @@ def test_agency_headcount_upload_then_per_asn_rates(page, server):
 def small_limit_server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("limit")
     db = tmp / "limit.duckdb"
-    assert run_cli("sample", "--load", "--rows", "200", "--db", str(db)).returncode == 0
+    load_sample_rows(db, rows=200)
     srv = Server(db, {"NETRALITAS_LOAD_SAMPLE": "0", "NETRALITAS_UPLOAD_LIMIT_MB": "1"})
     srv.tmp = tmp
     yield srv
