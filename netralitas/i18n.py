@@ -77,6 +77,89 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Mode lokal: hanya dapat dibuka dari komputer ini, dengan hak analis.",
         "Local mode: reachable from this computer only, with analyst rights.",
     ),
+    # -- early warning and forecast against outcome (issue #17: netralitas/alerts.py, ikp.py, ui/alerts.py) --
+    "alerts_title": ("Peringatan dini", "Early warning"),
+    "alerts_unknown_election": (
+        "Pemilihan tidak dikenal: {election} (lihat tabel kalender).",
+        "Unknown election: {election} (see the calendar table).",
+    ),
+    "alerts_no_data": (
+        "Belum ada kasus {name} dalam data: belum ada yang dibandingkan.",
+        "No cases of {name} in the data yet: nothing to compare.",
+    ),
+    "alerts_no_previous": (
+        "Tidak ada pemilihan sebelumnya yang sejenis dengan {name} dalam data (pembanding: {previous}), "
+        "jadi tidak ada peringatan dini: tanpa pembanding, kenaikan tidak dapat dinilai.",
+        "There is no previous election of the same kind as {name} in the data (counterpart: {previous}), so "
+        "there is no early warning: without a counterpart a rise cannot be judged.",
+    ),
+    "alerts_compares": (
+        "Membandingkan {name} sampai {as_of} ({phase}, hari ke-{day}) dengan {previous} sampai {cutoff}, "
+        "titik yang sama pada kalendernya sendiri; semua kasus nasional, tanpa filter lain.",
+        "Compares {name} up to {as_of} ({phase}, day {day}) with {previous} up to {cutoff}, the same point of "
+        "its own calendar; all cases nationally, no other filter.",
+    ),
+    "alerts_too_early": (
+        "Terlalu dini untuk menilai kenaikan: perlu sedikitnya {days} hari sejak kalender dimulai dan {cases} "
+        "kasus nasional di tiap musim.",
+        "Too early to judge a rise: it needs at least {days} days since the calendar began and {cases} cases "
+        "nationally in each season.",
+    ),
+    "alerts_flag": (
+        "{label}: {observed} kasus, {before} pada titik yang sama di {previous}; dengan tren wilayah lain "
+        "diharapkan {expected}, jadi {ratio}× yang diharapkan.",
+        "{label}: {observed} cases, {before} at the same point of {previous}; at the trend of the other "
+        "regions {expected} were expected, so {ratio}× the expected.",
+    ),
+    "alerts_flag_new": (
+        "{label}: {observed} kasus, tidak ada satu pun pada titik yang sama di {previous}.",
+        "{label}: {observed} cases, none at all at the same point of {previous}.",
+    ),
+    "alerts_none": (
+        "Tidak ada wilayah yang naik melebihi tren nasional lebih dari yang dapat dijelaskan kebetulan.",
+        "No region has risen beyond the national trend by more than chance explains.",
+    ),
+    "alerts_national": (
+        "Nasional: {now} kasus kini, {before} pada titik yang sama ({ratio}×).",
+        "Nationally: {now} cases now, {before} at the same point ({ratio}×).",
+    ),
+    "alerts_not_compared": (
+        "{n} kasus tercatat pada wilayah sebelum pemekaran dan tidak dibandingkan.",
+        "{n} cases are recorded on pre-split units and are not compared.",
+    ),
+    "alerts_method": (
+        "Uji binomial bersyarat eksak (satu arah): dengan jumlah kasus wilayah di kedua musim, apakah bagian "
+        "musim ini lebih besar daripada bagian wilayah lain? Nilai q: koreksi Benjamini–Hochberg atas 38 "
+        "provinsi dan 514 kabupaten/kota. Ditandai bila q ≤ {q}, sedikitnya {min_cases} kasus kini, dan "
+        "sedikitnya {min_ratio}× yang diharapkan.",
+        "Exact conditional binomial test (one-sided): given the region's cases over both seasons, is this "
+        "season's share larger than the other regions' share? q: Benjamini–Hochberg correction over the 38 "
+        "provinces and 514 regencies. Flagged when q ≤ {q}, at least {min_cases} cases now, and at least "
+        "{min_ratio}× the expected.",
+    ),
+    "alerts_bad_date": (
+        "Tanggal tidak valid: {value} (tulis YYYY-MM-DD).",
+        "Not a valid date: {value} (write YYYY-MM-DD).",
+    ),
+    "alerts_more": ("dan {n} wilayah lain", "and {n} more regions"),
+    "alerts_col_region": ("Wilayah", "Region"),
+    "alerts_col_level": ("Tingkat", "Level"),
+    "alerts_col_observed": ("Kasus kini", "Cases now"),
+    "alerts_col_previous": ("Titik sama sebelumnya", "Same point before"),
+    "alerts_col_expected": ("Diharapkan", "Expected"),
+    "alerts_col_ratio": ("Rasio", "Ratio"),
+    "alerts_col_per_asn": ("Per 100.000 ASN", "Per 100,000 ASN"),
+    "alerts_level_province": ("provinsi", "province"),
+    "alerts_level_regency": ("kabupaten/kota", "regency/city"),
+    "alerts_ratio_new": ("baru", "new"),
+    "alerts_outline": ("Garis merah: wilayah peringatan dini", "Red outline: early-warning regions"),
+    "alerts_outline_hover": ("peringatan dini", "early warning"),
+    "alerts_choose_election": (
+        "Pilih satu pemilihan di filter untuk peringatan dini; kini ditampilkan {name}, pemilihan terakhir "
+        "yang punya kasus.",
+        "Choose one election in the filters for the early warning; shown now: {name}, the latest election "
+        "with cases.",
+    ),
 }
 
 
