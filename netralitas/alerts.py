@@ -201,8 +201,11 @@ def compare(
     current: pd.DataFrame,
     previous: pd.DataFrame | None,
     headcount: pd.DataFrame | None = None,
+    previous_loaded: bool = True,
 ) -> AlertReport:
-    """The test for every province and regency, from the two seasons' counts (queries/alerts_counts.sql)."""
+    """The test for every province and regency, from the two seasons' counts (queries/alerts_counts.sql).
+    `previous_loaded`: whether the data holds any case of the previous election at all (else: no
+    counterpart, rather than too early)."""
     keys = {level: _region_keys(level) for level in LEVELS}
     known = set(keys["province"])
     now_by = _by_region(current, "province")
@@ -220,7 +223,7 @@ def compare(
     report = AlertReport(
         alignment, "ok", current_total=current_total, previous_total=previous_total, not_compared=not_compared
     )
-    if previous_total == 0:
+    if not previous_loaded:  # the calendar knows the previous election, the data holds none of its cases
         report.status = "no_previous"
         return report
     if alignment.previous_cutoff is None or alignment.day is None:
@@ -309,7 +312,11 @@ def early_warning(
     now_filters, before_filters = season_filters(alignment)
     current = run("alerts_counts", now_filters)
     previous = run("alerts_counts", before_filters) if before_filters else None
-    return compare(alignment, current, previous, run("headcount"))
+    loaded = (
+        alignment.previous is not None
+        and not run("alerts_counts", Filters(election=(alignment.previous,))).empty
+    )
+    return compare(alignment, current, previous, run("headcount"), loaded)
 
 
 # -- words ----------------------------------------------------------------------------------------------------

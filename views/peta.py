@@ -6,6 +6,7 @@ import streamlit as st
 from netralitas import maps, metrics, style
 from netralitas.i18n import t
 from netralitas.mapmetrics import METRIC_LABELS, available_metrics, with_metrics
+from netralitas.ui import alerts as early_warning
 from netralitas.ui import context, sidebar, widgets
 
 lang = context.lang()
@@ -42,13 +43,11 @@ with left:
             context.set_filters(filters.cleared("province").cleared("regency"))
             sidebar.request_widget_sync()
             st.rerun()
-        widgets.clickable_map(
-            maps.regency_choropleth(groups, drill, metric, label, lang, percent=percent), "regency"
-        )
+        fig = maps.regency_choropleth(groups, drill, metric, label, lang, percent=percent)
+        widgets.clickable_map(early_warning.outlined(fig, "regency", filters, lang), "regency")
     else:
-        widgets.clickable_map(
-            maps.province_choropleth(groups, metric, label, lang, percent=percent), "province"
-        )
+        fig = maps.province_choropleth(groups, metric, label, lang, percent=percent)
+        widgets.clickable_map(early_warning.outlined(fig, "province", filters, lang), "province")
     hidden = maps.unmapped_cases(groups)
     if hidden:
         from netralitas.reference import province_label
