@@ -53,14 +53,15 @@ def ikp_scatter(frame: pd.DataFrame, title: str, lang: str = "id", presenter: bo
             continue
         traces.append(
             go.Scatter(
-                x=part["score"],
-                y=part["cases"],
+                # plain lists: a handful of points, readable in the figure's JSON (no base64 arrays)
+                x=part["score"].tolist(),
+                y=part["cases"].tolist(),
                 mode="markers+text" if kind else "markers",
-                text=part["label"] if kind else None,
+                text=part["label"].tolist() if kind else None,
                 textposition="top center",
                 marker={"size": 14 if presenter else 10, "color": colours[kind]},
                 name=t(f"ikp_outlier_{kind or 'none'}", lang),
-                customdata=part[["label"]],
+                customdata=[[v] for v in part["label"]],
                 hovertemplate="<b>%{customdata[0]}</b><br>IKP %{x}<br>"
                 + t("cases", lang)
                 + " %{y}<extra></extra>",

@@ -160,6 +160,90 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Choose one election in the filters for the early warning; shown now: {name}, the latest election "
         "with cases.",
     ),
+    # -- IKP: forecast against outcome (issue #17: netralitas/ikp.py, netralitas/ui/ikp.py) --
+    "ikp_bad_score": (
+        "skor IKP harus angka 0–100: {value}",
+        "the IKP score must be a number from 0 to 100: {value}",
+    ),
+    "ikp_columns": (
+        "Berkas IKP perlu kolom Provinsi atau Kabupaten/Kota dan kolom skor (IKP, Skor, Nilai); judul kolom di "
+        "berkas: {headers}.",
+        "An IKP file needs a Provinsi or Kabupaten/Kota column and a score column (IKP, Skor, Nilai); the "
+        "file's headers: {headers}.",
+    ),
+    "ikp_score": (
+        "Skor IKP (0–100, makin tinggi makin rawan)",
+        "IKP score (0–100, higher is more vulnerable)",
+    ),
+    "ikp_outlier_none": ("sesuai perkiraan", "as forecast"),
+    "ikp_outlier_under": (
+        "IKP tinggi, laporan sedikit (mungkin kurang dilaporkan/diawasi)",
+        "high IKP, few reports (possibly under-reported or under-supervised)",
+    ),
+    "ikp_outlier_over": ("IKP rendah, laporan banyak", "low IKP, many reports"),
+    "ikp_title": ("Prakiraan kerawanan (IKP) dan kenyataan", "Forecast vulnerability (IKP) and outcome"),
+    "ikp_scatter_title": ("Skor IKP dan kasus, {name}", "IKP score and cases, {name}"),
+    "ikp_published": (
+        "DATA TERBITAN: skor IKP yang dipublikasikan untuk {n} {what} saja ({source}). Unggah indeks lengkap "
+        "di halaman Unggah data untuk menggantinya.",
+        "PUBLISHED DATA: the IKP scores published for {n} {what} only ({source}). Upload the full index on the "
+        "Upload data page to replace them.",
+    ),
+    "ikp_uploaded": (
+        "Skor IKP diunggah oleh {user} ({when}) untuk {n} {what}; wilayah tanpa skor tidak dibandingkan.",
+        "IKP scores uploaded by {user} ({when}) for {n} {what}; regions without a score are not compared.",
+    ),
+    "ikp_none": (
+        "Belum ada skor IKP untuk {name}. Unggah di halaman Unggah data (per provinsi atau kabupaten/kota).",
+        "No IKP scores for {name} yet. Upload them on the Upload data page (per province or regency/city).",
+    ),
+    "ikp_spearman": (
+        "Korelasi peringkat Spearman antara skor IKP dan kasus: {rho} atas {n} {what} (1 = urutan sama persis, "
+        "0 = tidak berkaitan, −1 = terbalik).",
+        "Spearman rank correlation of IKP score and cases: {rho} over {n} {what} (1 = the same order, "
+        "0 = unrelated, −1 = reversed).",
+    ),
+    "ikp_spearman_none": (
+        "Terlalu sedikit wilayah bersekor ({n}) untuk korelasi peringkat.",
+        "Too few scored regions ({n}) for a rank correlation.",
+    ),
+    "ikp_cases_scope": (
+        "Kasus: semua kasus {name} per wilayah{upto}, tanpa filter lain.",
+        "Cases: all cases of {name} per region{upto}, no other filter.",
+    ),
+    "ikp_upto": (" sampai {date}", " up to {date}"),
+    "ikp_col_rank_gap": ("Selisih peringkat (IKP − kasus)", "Rank gap (IKP − cases)"),
+    "ikp_upload_title": (
+        "Indeks Kerawanan Pemilu (IKP) per provinsi atau kabupaten/kota (opsional)",
+        "Election vulnerability index (IKP) per province or regency/city (optional)",
+    ),
+    "ikp_upload_help": (
+        "Kolom: Provinsi atau Kabupaten/Kota (nama atau kode), dan skor IKP 0–100. Disimpan per pemilihan; "
+        "unggahan mengganti hanya skor pemilihan dan tingkat yang sama. Dibandingkan dengan kasus di halaman Peta.",
+        "Columns: Provinsi or Kabupaten/Kota (name or code), and the IKP score 0–100. Saved per election; an "
+        "upload replaces only the scores of the same election and level. Compared with the cases on the Map page.",
+    ),
+    "ikp_file": ("Berkas IKP (CSV/XLSX)", "IKP file (CSV/XLSX)"),
+    "ikp_election": ("Pemilihan yang diperkirakan IKP ini", "The election this IKP forecasts"),
+    "ikp_level": ("Tingkat", "Level"),
+    "ikp_level_auto": ("Otomatis (dari judul kolom)", "Automatic (from the headers)"),
+    "ikp_level_province": ("Per provinsi", "Per province"),
+    "ikp_level_regency": ("Per kabupaten/kota", "Per regency/city"),
+    "ikp_sheet": ("Lembar", "Sheet"),
+    "ikp_dry_run": (
+        "Uji coba: skor IKP {name} per {what} (kolom “{name_column}” dan “{score_column}”). Belum ada yang "
+        "disimpan.",
+        "Dry run: IKP scores of {name} per {what} (columns “{name_column}” and “{score_column}”). Nothing saved "
+        "yet.",
+    ),
+    "ikp_would_load": ("Akan dimuat", "Would load"),
+    "ikp_rejected": ("Ditolak", "Rejected"),
+    "ikp_replaced": ("Tersimpan, akan diganti", "Stored, to be replaced"),
+    "ikp_save": ("Simpan skor IKP", "Save the IKP scores"),
+    "ikp_saved": (
+        "Skor IKP {name} untuk {n} {what} disimpan ({replaced} yang lama diganti, {rejected} baris ditolak).",
+        "IKP scores of {name} saved for {n} {what} ({replaced} replaced, {rejected} rows rejected).",
+    ),
 }
 
 

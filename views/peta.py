@@ -8,6 +8,7 @@ from netralitas.i18n import t
 from netralitas.mapmetrics import METRIC_LABELS, available_metrics, with_metrics
 from netralitas.ui import alerts as early_warning
 from netralitas.ui import context, sidebar, widgets
+from netralitas.ui import ikp as ikp_ui
 
 lang = context.lang()
 filters = context.filters()
@@ -81,3 +82,4 @@ with right:
             }
         )
         st.dataframe(shown, hide_index=True, width="stretch", height=520)
+ikp_ui.forecast_section(filters, lang)

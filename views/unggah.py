@@ -21,6 +21,7 @@ from netralitas.reference import (
     vocabulary,
 )
 from netralitas.ui import context
+from netralitas.ui import ikp as ikp_ui
 from netralitas.uploads import mapping_table, overrides_from_table, preview, save_aliases, upload_limits
 
 context.require_role("analyst", "admin")
@@ -454,3 +455,5 @@ if headcount_file is not None:
             st.rerun()
     except NetralitasError as exc:
         st.error(f"{exc.message_id}\n\n{exc.message_en}")
+
+ikp_ui.upload_section(uploader, rejected_rows, limits, lang)
