@@ -330,8 +330,10 @@ def comparison_text(report: AlertReport, names: dict[str, str], lang: str = "id"
     name = names.get(a.election, a.election)
     if report.status == "no_data":
         return t("alerts_no_data", lang, name=name)
-    if a.previous is None or report.status == "no_previous":
-        return t("alerts_no_previous", lang, name=name, previous=names.get(a.previous or "", "—"))
+    if a.previous is None:
+        return t("alerts_no_previous", lang, name=name)
+    if report.status == "no_previous":
+        return t("alerts_no_previous_cases", lang, name=name, previous=names.get(a.previous, a.previous))
     from .style import fmt_date
 
     phase = vocabulary().label("phase", a.phase, lang) if a.phase else "—"
@@ -444,3 +446,20 @@ def _election_names(store: Store, lang: str) -> tuple[list[str], list[str]]:
 
     frame = queries.run(store, "elections")
     return list(frame["election"]), list(frame["name_id" if lang == "id" else "name_en"])
+
+
+def flag_short(row: pd.Series | dict, lang: str = "id") -> str:
+    """A flag in a few words, for a slide read from the back of a room."""
+    from .style import fmt_num
+
+    label = region_label(row["level"], row["key"], lang)
+    if row["ratio"] is None or pd.isna(row["ratio"]):
+        return t("alerts_flag_short_new", lang, label=label, observed=int(row["observed"]))
+    return t(
+        "alerts_flag_short",
+        lang,
+        label=label,
+        observed=int(row["observed"]),
+        expected=fmt_num(row["expected"], lang),
+        ratio=fmt_num(row["ratio"], lang),
+    )

@@ -88,10 +88,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No cases of {name} in the data yet: nothing to compare.",
     ),
     "alerts_no_previous": (
-        "Tidak ada pemilihan sebelumnya yang sejenis dengan {name} dalam data (pembanding: {previous}), "
-        "jadi tidak ada peringatan dini: tanpa pembanding, kenaikan tidak dapat dinilai.",
-        "There is no previous election of the same kind as {name} in the data (counterpart: {previous}), so "
-        "there is no early warning: without a counterpart a rise cannot be judged.",
+        "Tidak ada pemilihan sebelumnya yang sejenis dengan {name} dalam data, jadi tidak ada peringatan dini: "
+        "tanpa pembanding, kenaikan tidak dapat dinilai.",
+        "There is no previous election of the same kind as {name} in the data, so there is no early warning: "
+        "without a counterpart a rise cannot be judged.",
+    ),
+    "alerts_no_previous_cases": (
+        "Tidak ada pemilihan sebelumnya yang sejenis dengan {name} dalam data: {previous} ada di kalender, "
+        "tetapi belum ada kasusnya yang dimuat. Tanpa pembanding tidak ada peringatan dini.",
+        "There is no previous election of the same kind as {name} in the data: {previous} is in the calendar, "
+        "but none of its cases are loaded. Without a counterpart there is no early warning.",
     ),
     "alerts_compares": (
         "Membandingkan {name} sampai {as_of} ({phase}, hari ke-{day}) dengan {previous} sampai {cutoff}, "
@@ -152,7 +158,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     "alerts_level_province": ("provinsi", "province"),
     "alerts_level_regency": ("kabupaten/kota", "regency/city"),
     "alerts_ratio_new": ("baru", "new"),
-    "alerts_outline": ("Garis merah: wilayah peringatan dini", "Red outline: early-warning regions"),
+    "alerts_outline": (
+        "Garis tepi jingga tebal: wilayah peringatan dini",
+        "Thick orange outline: early-warning regions",
+    ),
+    "alerts_flag_short": (
+        "**{label}**: {observed} kasus, diharapkan {expected} ({ratio}×)",
+        "**{label}**: {observed} cases, {expected} expected ({ratio}×)",
+    ),
+    "alerts_flag_short_new": (
+        "**{label}**: {observed} kasus, sebelumnya tidak ada",
+        "**{label}**: {observed} cases, none before",
+    ),
+    "alerts_heading_province": ("Provinsi", "Provinces"),
+    "alerts_heading_regency": ("Kabupaten/kota", "Regencies/cities"),
+    "alerts_all_flags": (
+        "Semua wilayah yang ditandai, dengan nilai p dan q",
+        "Every flagged region, with p and q",
+    ),
     "alerts_outline_hover": ("peringatan dini", "early warning"),
     "alerts_choose_election": (
         "Pilih satu pemilihan di filter untuk peringatan dini; kini ditampilkan {name}, pemilihan terakhir "

@@ -135,6 +135,10 @@ def test_previous_without_cases_says_so(store):
     load(store, season_file({p: 20 for p in STEADY}, {}))
     report = alerts.early_warning(store, "pilkada-2024", AS_OF)
     assert report.status == "no_previous" and report.flagged("province").empty
+    text = alerts.comparison_text(
+        report, {"pilkada-2024": "Pilkada 2024", "pilkada-2020": "Pilkada 2020"}, "en"
+    )
+    assert "Pilkada 2020 is in the calendar, but none of its cases are loaded" in text
 
 
 def test_too_little_time_says_so(store):

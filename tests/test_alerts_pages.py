@@ -12,6 +12,7 @@ from test_alerts import AS_OF, STEADY, TRIPLES, _rows, load, season_file
 
 from netralitas.slides import SLIDES
 from netralitas.store import Store
+from netralitas.style import fmt_num
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +66,7 @@ def test_overview_map_slide_and_cli_agree(app, seasons_db):
     provinces = [a["key"] for a in out["alerts"] if a["level"] == "province"]
     assert provinces == [TRIPLES]
     jateng = out["alerts"][0]
-    ratio = f"{jateng['ratio']:.1f}".replace(".", ",")
+    ratio = fmt_num(jateng["ratio"], "id")
     sentence = (
         f"Jawa Tengah: {jateng['observed']} kasus, {jateng['previous']} pada titik yang sama di Pilkada 2020"
     )
@@ -83,7 +84,8 @@ def test_overview_map_slide_and_cli_agree(app, seasons_db):
 
     slide = app("views/presentasi.py", presenter="1", slide=str(SLIDES.index("alerts") + 1), **params)
     text = " ".join(m.value for m in slide.markdown)
-    assert sentence in text and f"{ratio}×" in text
+    expected = fmt_num(jateng["expected"], "id")
+    assert f"**Jawa Tengah**: {jateng['observed']} kasus, diharapkan {expected} ({ratio}×)" in text
     assert outlined_keys(slide) == [provinces]
 
 

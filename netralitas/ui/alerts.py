@@ -15,7 +15,8 @@ from ..filters import Filters
 from ..i18n import t
 from . import context
 
-SHOWN = 5  # flag sentences per level on the overview; the table below holds them all
+SHOWN = 3  # flag sentences per level on the overview; the table in the expander holds them all
+SLIDE_SHOWN = 4  # flags per level on the presenter slide
 
 
 def chosen_election(filters: Filters) -> tuple[str | None, bool]:
@@ -72,17 +73,12 @@ def table(rep: alerts.AlertReport, lang: str) -> pd.DataFrame:
     return out
 
 
-def sentences(rep: alerts.AlertReport, lang: str, per_level: int = SHOWN) -> list[str]:
-    """One sentence per flag (the strongest first, per level), and how many more there are."""
-    out = []
-    for level in alerts.LEVELS:
-        part = rep.flagged(level)
-        out += [
-            alerts.flag_sentence(r, _previous_name(rep), lang)
-            for r in part.head(per_level).to_dict("records")
-        ]
-        if len(part) > per_level:
-            out.append(t("alerts_more", lang, n=len(part) - per_level))
+def sentences(rep: alerts.AlertReport, level: str, lang: str, shown: int = SHOWN) -> list[str]:
+    """One sentence per flag of a level (the strongest first), and how many more there are."""
+    part = rep.flagged(level)
+    out = [alerts.flag_sentence(r, _previous_name(rep), lang) for r in part.head(shown).to_dict("records")]
+    if len(part) > shown:
+        out.append(t("alerts_more", lang, n=len(part) - shown))
     return out
 
 
@@ -115,14 +111,20 @@ def overview_block(filters: Filters, lang: str) -> None:
     _summary_lines(rep, lang)
     if rep.status != "ok":
         return
-    lines = sentences(rep, lang)
-    if not lines:
+    if rep.flagged().empty:
         st.success(t("alerts_none", lang), icon=":material/check_circle:")
     else:
-        st.warning("\n".join(f"- {s}" for s in lines), icon=":material/trending_up:")
-        with st.expander(t("alerts_col_region", lang) + " · p · q"):
+        columns = st.columns(2)
+        for col, level in zip(columns, alerts.LEVELS, strict=True):
+            lines = sentences(rep, level, lang)
+            if lines:
+                col.warning(
+                    f"**{t(f'alerts_heading_{level}', lang)}**\n\n" + "\n".join(f"- {s}" for s in lines),
+                    icon=":material/trending_up:",
+                )
+        with st.expander(t("alerts_all_flags", lang)):
             st.dataframe(table(rep, lang), hide_index=True, width="stretch")
-    st.caption(_method(lang))
+            st.caption(_method(lang))
 
 
 def _method(lang: str) -> str:
@@ -166,5 +168,15 @@ def slide(filters: Filters, lang: str) -> None:
     with left:
         st.plotly_chart(fig, width="stretch", key="slide_alerts", config=maps.CHART_CONFIG)
     with right:
-        lines = sentences(rep, lang, per_level=4)
-        st.markdown("\n".join(f"- {s}" for s in lines) if lines else t("alerts_none", lang))
+        # short lines, one paragraph each: presenter mode enlarges paragraphs, and a room reads few words
+        for level in alerts.LEVELS:
+            part = rep.flagged(level)
+            if part.empty:
+                continue
+            st.markdown(f"#### {t(f'alerts_heading_{level}', lang)}")
+            for row in part.head(SLIDE_SHOWN).to_dict("records"):
+                st.markdown(alerts.flag_short(row, lang))
+            if len(part) > SLIDE_SHOWN:
+                st.markdown(t("alerts_more", lang, n=len(part) - SLIDE_SHOWN))
+        if rep.flagged().empty:
+            st.markdown(t("alerts_none", lang))
