@@ -10,6 +10,7 @@ from conftest import ROOT, run_cli
 from streamlit.testing.v1 import AppTest
 from test_alerts import AS_OF, STEADY, TRIPLES, _rows, load, season_file
 
+from netralitas import alerts
 from netralitas.slides import SLIDES
 from netralitas.store import Store
 from netralitas.style import fmt_num
@@ -54,9 +55,8 @@ def outlined_keys(at: AppTest) -> list[list[str]]:
 
 
 def cli_alerts(db) -> dict:
-    r = run_cli(
-        "alerts", "--db", str(db), "--election", "pilkada-2024", "--as-of", AS_OF.isoformat(), "--json"
-    )
+    # no --as-of: like the pages without a date filter, the comparison runs to the latest case date
+    r = run_cli("alerts", "--db", str(db), "--election", "pilkada-2024", "--json")
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout)
 
@@ -70,11 +70,13 @@ def test_overview_map_slide_and_cli_agree(app, seasons_db):
     sentence = (
         f"Jawa Tengah: {jateng['observed']} kasus, {jateng['previous']} pada titik yang sama di Pilkada 2020"
     )
-    params = {"election": "pilkada-2024", "to": AS_OF.isoformat()}
+    params = {"election": "pilkada-2024"}
 
     overview = app("views/ringkasan.py", **params)
     warning = " ".join(w.value for w in overview.warning)
     assert sentence in warning and f"{ratio}×" in warning
+    same = alerts.early_warning(Store(seasons_db), "pilkada-2024")
+    assert alerts.flag_sentence(same.flagged("province").iloc[0], "Pilkada 2020", "id") in warning
     assert "Kabupaten Buton" not in warning  # 0 -> 2: not a flag
     regencies = [a["label"] for a in out["alerts"] if a["level"] == "regency"]
     assert all(r in warning for r in regencies)
@@ -84,8 +86,12 @@ def test_overview_map_slide_and_cli_agree(app, seasons_db):
 
     slide = app("views/presentasi.py", presenter="1", slide=str(SLIDES.index("alerts") + 1), **params)
     text = " ".join(m.value for m in slide.markdown)
-    expected = fmt_num(jateng["expected"], "id")
-    assert f"**Jawa Tengah**: {jateng['observed']} kasus, diharapkan {expected} ({ratio}×)" in text
+    # the same words the package gives its own (unrounded) figures: 45 cases, about 15 expected, 3.0x
+    report = alerts.early_warning(Store(seasons_db), "pilkada-2024")
+    assert alerts.as_json(report)["alerts"] == out["alerts"]
+    line = alerts.flag_short(report.flagged("province").iloc[0], "id")
+    assert line.startswith("**Jawa Tengah**: 45 kasus, diharapkan 15,") and line.endswith(f"({ratio}×)")
+    assert line in text
     assert outlined_keys(slide) == [provinces]
 
 
