@@ -90,7 +90,10 @@ def test_alignment_same_phase_same_day(store):
 
     a = alerts.align(run(store, "calendar"), run(store, "elections"), "pilkada-2024", AS_OF)
     assert (a.previous, a.phase, a.day, a.previous_cutoff) == ("pilkada-2020", "kampanye", 26, CUTOFF)
-    # the Pemilu 2024 campaign ran 75 days, Pemilu 2019's 203: day 200 of a long phase caps at its end
+    # Pemilu 2024's registration phase ran 218 days, Pemilu 2019's 81: day 161 caps at the earlier one's end
+    a = alerts.align(run(store, "calendar"), run(store, "elections"), "pemilu-2024", date(2023, 10, 1))
+    assert (a.previous, a.phase, a.day) == ("pemilu-2019", "pendaftaran", 161)
+    assert (a.previous_cutoff, a.previous_day) == (date(2018, 9, 22), 81)
     a = alerts.align(run(store, "calendar"), run(store, "elections"), "pemilu-2019", date(2019, 4, 10))
     assert a.previous is None  # no Pemilu before 2019 in the calendar
 
@@ -212,3 +215,62 @@ def test_as_json_of_no_previous_has_no_alerts(store):
     out = alerts.as_json(alerts.early_warning(store, "pemilu-2019"))
     assert out["status"] == "no_previous" and out["alerts"] == []
     assert isinstance(pd.Series(out["rule"]).to_dict(), dict)
+
+
+def _counts(by_regency: dict[str, int]) -> pd.DataFrame:
+    rows = [
+        {"province_code": r[:2], "regency_code": r, "cases": n, "latest_case_date": AS_OF}
+        for r, n in by_regency.items()
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_a_region_new_this_season_is_flagged_without_a_ratio():
+    regencies = [_first_regency(p) for p in STEADY]
+    before = {r: 20 for r in regencies}
+    now = {r: 20 for r in regencies} | {"9103": 14}  # Kabupaten Jayapura: none before, 14 now
+    a = alerts.Alignment("pilkada-2024", AS_OF, "pilkada-2020", CUTOFF, "kampanye", 26, 26, date(2024, 1, 1))
+    report = alerts.compare(a, _counts(now), _counts(before))
+    flagged = report.flagged()
+    assert set(flagged["key"]) == {"91", "9103"}
+    row = flagged[flagged["level"] == "province"].iloc[0]
+    assert row["previous"] == 0 and row["expected"] == 0 and pd.isna(row["ratio"])
+    assert alerts.as_json(report)["alerts"][0]["ratio"] is None
+    assert "none at all" in alerts.flag_sentence(row, "Pilkada 2020", "en")
+
+
+def test_steady_regions_with_noise_are_not_flagged():
+    import random
+
+    rng = random.Random(17)
+    regencies = [
+        _first_regency(p) for p in ["11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "32"]
+    ]
+    before = {r: rng.randint(15, 40) for r in regencies}
+    now = {r: max(0, round(n * 1.3 + rng.randint(-5, 5))) for r, n in before.items()}  # national +30%, noise
+    a = alerts.Alignment("pilkada-2024", AS_OF, "pilkada-2020", CUTOFF, "kampanye", 26, 26, date(2024, 1, 1))
+    report = alerts.compare(a, _counts(now), _counts(before))
+    assert report.status == "ok" and report.flagged().empty
+
+
+def test_outline_layer_holds_the_flagged_regions_only():
+    from netralitas import alertcharts, maps
+
+    fig = maps.province_choropleth(pd.DataFrame({"key": ["33"], "cases": [5]}), "cases", "Kasus")
+    drawn = alertcharts.outline_flagged(fig, ["33", "71"], "province")
+    layer = [d for d in drawn.data if d.name == "alerts"]
+    assert len(layer) == 1 and list(layer[0].locations) == ["33", "71"]
+    assert layer[0].geojson == fig.data[0].geojson and layer[0].marker.line.width >= 2
+    assert alertcharts.outline_flagged(fig, [], "province") is fig
+
+
+def test_cli_text_says_what_it_compares(seasons):
+    result = run_cli(
+        "alerts", "--db", str(seasons.path), "--election", "pilkada-2024", "--as-of", "2024-10-20"
+    )
+    assert result.returncode == 0, result.stderr
+    first, *rest = result.stdout.splitlines()
+    assert "Pilkada 2024 sampai 20 Okt 2024" in first and "Pilkada 2020 sampai 21 Okt 2020" in first
+    assert any("Jawa Tengah: 45 kasus" in line for line in rest)
+    bad = run_cli("alerts", "--db", str(seasons.path), "--election", "pilkada-2024", "--as-of", "20/10/2024")
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
