@@ -181,3 +181,21 @@ def test_upload_page_checks_then_saves_per_election(store, monkeypatch):
     saved = run(store, "ikp", params={"ikp_election": "pilkada-2024", "ikp_level": "province"})
     assert sorted(saved["key"]) == ["36", "71", "82"]
     assert run(store, "ikp", params={"ikp_election": "pemilu-2024", "ikp_level": "province"}).empty
+
+
+def test_map_page_offers_regency_scores_when_uploaded(store, monkeypatch):
+    from netralitas.store import close_all
+
+    monkeypatch.setenv("NETRALITAS_DB", str(store.path))
+    monkeypatch.setenv("NETRALITAS_LOAD_SAMPLE", "0")
+    ikp.import_ikp(store, b"Kabupaten/Kota,IKP\nKab. Wakatobi,70\n7401,5\nKota Kediri,40\n", "pemilu-2024", "a")
+    close_all()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["election"] = "pemilu-2024"
+    at.run()
+    at.switch_page("views/peta.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    # provinces: the published ten; regencies: the upload, offered as a choice
+    controls = [b for b in at.get("button_group") if "ikp_view_level" in b.proto.id]
+    assert len(controls) == 1, "no level choice"
+    assert any("DATA TERBITAN" in w.value for w in at.warning)

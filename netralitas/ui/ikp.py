@@ -91,8 +91,9 @@ def upload_section(uploader: Callable, rejected_rows: Callable, limits: UploadLi
         st.error(f"{exc.message_id}\n\n{exc.message_en}")
 
 
-def forecast_section(filters: Filters, lang: str, level: str = "province") -> None:
-    """The IKP beside the cases of the same election: Spearman, the scatter with outliers named, the gaps."""
+def forecast_section(filters: Filters, lang: str) -> None:
+    """The IKP beside the cases of the same election: Spearman, the scatter with outliers named, the gaps.
+    Per province or per regency, whichever has scores (a choice when both have)."""
     st.subheader(t("ikp_title", lang))
     election, _chosen = chosen_election(filters)
     names = context.election_names()
@@ -100,11 +101,28 @@ def forecast_section(filters: Filters, lang: str, level: str = "province") -> No
         st.info(t("no_data", lang))
         return
     name = names.get(election, election)
-    uploaded = context.query("ikp", ikp_election=election, ikp_level=level)
-    scores, origin, source = ikp.scores_for(uploaded, election, level)
-    if origin is None:
+    found = {}
+    for lv in ikp.LEVELS:
+        uploaded = context.query("ikp", ikp_election=election, ikp_level=lv)
+        scores, origin, source = ikp.scores_for(uploaded, election, lv)
+        if origin is not None:
+            found[lv] = (uploaded, scores, origin, source)
+    if not found:
         st.info(t("ikp_none", lang, name=name))
         return
+    level = next(iter(found))
+    if len(found) > 1:
+        level = (
+            st.segmented_control(
+                t("ikp_level", lang),
+                list(found),
+                default=level,
+                format_func=lambda v: t(f"ikp_level_{v}", lang),
+                key="ikp_view_level",
+            )
+            or level
+        )
+    uploaded, scores, origin, source = found[level]
     what = _what(level, lang)
     if origin == "published":
         st.warning(
