@@ -185,11 +185,17 @@ def bh_qvalues(pvalues: list[float], m: int | None = None) -> list[float]:
 
 # -- the comparison -------------------------------------------------------------------------------------------
 def _by_region(counts: pd.DataFrame, level: str) -> dict[str, int]:
+    """Cases per province or regency code (rows without a regency count at province level only). A plain
+    loop: the frame has a few hundred rows, where pandas' dropna and groupby cost more than the sums."""
     if counts.empty:
         return {}
     column = "province_code" if level == "province" else "regency_code"
-    part = counts.dropna(subset=[column])
-    return {str(k): int(v) for k, v in part.groupby(column)["cases"].sum().items()}
+    out: dict[str, int] = {}
+    for key, n in zip(counts[column].tolist(), counts["cases"].tolist(), strict=True):
+        if key is None or (isinstance(key, float) and math.isnan(key)):
+            continue
+        out[str(key)] = out.get(str(key), 0) + int(n)
+    return out
 
 
 def _region_keys(level: str) -> list[str]:

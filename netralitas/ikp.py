@@ -208,7 +208,6 @@ def compare(scores: pd.DataFrame, cases: dict[str, int], level: str, lang: str =
 
 def cases_by_region(counts: pd.DataFrame, level: str) -> dict[str, int]:
     """Cases per province or regency from queries/alerts_counts.sql rows."""
-    column = "province_code" if level == "province" else "regency_code"
-    if counts.empty:
-        return {}
-    return {str(k): int(v) for k, v in counts.dropna(subset=[column]).groupby(column)["cases"].sum().items()}
+    from .alerts import _by_region
+
+    return _by_region(counts, level)

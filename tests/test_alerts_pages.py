@@ -83,6 +83,10 @@ def test_overview_map_slide_and_cli_agree(app, seasons_db):
 
     peta = app("views/peta.py", **params)
     assert outlined_keys(peta) == [provinces]
+    # a click on Jawa Tengah opens its regencies: only its own flagged regencies are outlined
+    drilled = app("views/peta.py", province=TRIPLES, **params)
+    own = [a["key"] for a in out["alerts"] if a["level"] == "regency" and a["key"].startswith(TRIPLES)]
+    assert own and outlined_keys(drilled) == [own]
 
     slide = app("views/presentasi.py", presenter="1", slide=str(SLIDES.index("alerts") + 1), **params)
     text = " ".join(m.value for m in slide.markdown)

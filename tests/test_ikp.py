@@ -188,7 +188,9 @@ def test_map_page_offers_regency_scores_when_uploaded(store, monkeypatch):
 
     monkeypatch.setenv("NETRALITAS_DB", str(store.path))
     monkeypatch.setenv("NETRALITAS_LOAD_SAMPLE", "0")
-    ikp.import_ikp(store, b"Kabupaten/Kota,IKP\nKab. Wakatobi,70\n7401,5\nKota Kediri,40\n", "pemilu-2024", "a")
+    ikp.import_ikp(
+        store, b"Kabupaten/Kota,IKP\nKab. Wakatobi,70\n7401,5\nKota Kediri,40\n", "pemilu-2024", "a"
+    )
     close_all()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["election"] = "pemilu-2024"

@@ -45,7 +45,7 @@ with left:
             sidebar.request_widget_sync()
             st.rerun()
         fig = maps.regency_choropleth(groups, drill, metric, label, lang, percent=percent)
-        widgets.clickable_map(early_warning.outlined(fig, "regency", filters, lang), "regency")
+        widgets.clickable_map(early_warning.outlined(fig, "regency", filters, lang, within=drill), "regency")
     else:
         fig = maps.province_choropleth(groups, metric, label, lang, percent=percent)
         widgets.clickable_map(early_warning.outlined(fig, "province", filters, lang), "province")

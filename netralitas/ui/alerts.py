@@ -4,6 +4,7 @@ netralitas.alerts through the pages' cached queries, the same steps as `python -
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import date
 
 import pandas as pd
@@ -31,13 +32,25 @@ def chosen_election(filters: Filters) -> tuple[str | None, bool]:
     return None, False
 
 
+# Reports by (database, data version, election, cut-off): the queries are cached already, but the 552 tests
+# would otherwise run again on every rerun of every session.
+_reports: OrderedDict[tuple, alerts.AlertReport] = OrderedDict()
+REPORTS_KEPT = 32
+
+
 def report(filters: Filters) -> alerts.AlertReport | None:
     """The comparison for the filters' election, cut at their end date (else the latest case date)."""
     election, _chosen = chosen_election(filters)
     if election is None:
         return None
     as_of: date | None = filters.date_to
-    return alerts.early_warning(context.store(), election, as_of, run=context.query)
+    store = context.store()
+    key = (str(store.path), store.data_version(), election, as_of)
+    if key not in _reports:
+        _reports[key] = alerts.early_warning(store, election, as_of, run=context.query)
+        while len(_reports) > REPORTS_KEPT:
+            _reports.popitem(last=False)
+    return _reports[key]
 
 
 def _previous_name(rep: alerts.AlertReport) -> str:
@@ -137,10 +150,12 @@ def _method(lang: str) -> str:
     )
 
 
-def outlined(fig: go.Figure, level: str, filters: Filters, lang: str) -> go.Figure:
-    """The map with flagged regions of its level outlined; a legend line under it says what the line means."""
+def outlined(fig: go.Figure, level: str, filters: Filters, lang: str, within: str | None = None) -> go.Figure:
+    """The map with flagged regions of its level outlined (`within`: only the regencies of that province, so
+    a regency map keeps its frame); a line above it says what the outline means and what it compares."""
     rep = report(filters)
     keys = rep.flagged_keys(level) if rep is not None and rep.status == "ok" else []
+    keys = [k for k in keys if within is None or k.startswith(within)]
     if keys:
         st.caption(
             f":orange[■] {t('alerts_outline', lang)} · {alerts.comparison_text(rep, context.election_names(), lang)}"
