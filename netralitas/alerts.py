@@ -397,7 +397,8 @@ def as_json(report: AlertReport, level: str | None = None, lang: str = "id") -> 
             "q_max": Q_MAX,
             "min_observed": MIN_OBSERVED,
             "min_ratio": MIN_RATIO,
-            "test": "exact conditional binomial, one-sided, Benjamini-Hochberg over provinces and regencies",
+            "test": "exact conditional binomial, one-sided; Benjamini-Hochberg within each level "
+            "(38 provinces, 514 regencies)",
         },
         "alerts": [
             {

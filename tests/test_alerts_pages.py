@@ -104,3 +104,11 @@ def test_a_season_without_counterpart_says_so(app):
     captions = " ".join(c.value for c in at.caption)
     assert "Tidak ada pemilihan sebelumnya yang sejenis" in captions
     assert not outlined_keys(app("views/peta.py", election="pilkada-2020"))
+
+
+def test_the_block_speaks_english_too(app):
+    at = app("views/ringkasan.py", election="pilkada-2024", lang="en")
+    assert any(h.value == "Early warning" for h in at.subheader)
+    warning = " ".join(w.value for w in at.warning)
+    assert "Jawa Tengah: 45 cases, 15 at the same point of 2020 Regional Elections" in warning
+    assert any("Compares 2024 Regional Elections up to" in c.value for c in at.caption)
