@@ -274,3 +274,16 @@ def test_cli_text_says_what_it_compares(seasons):
     assert any("Jawa Tengah: 45 kasus" in line for line in rest)
     bad = run_cli("alerts", "--db", str(seasons.path), "--election", "pilkada-2024", "--as-of", "20/10/2024")
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_per_asn_rate_is_shown_where_a_headcount_exists():
+    regencies = [_first_regency(p) for p in STEADY]
+    counts = {r: 20 for r in regencies}
+    a = alerts.Alignment("pilkada-2024", AS_OF, "pilkada-2020", CUTOFF, "kampanye", 26, 26, date(2024, 1, 1))
+    headcount = pd.DataFrame({"key": ["11"], "asn_count": [40_000]})
+    frame = alerts.compare(a, _counts(counts), _counts(counts), headcount).regions.set_index(["level", "key"])
+    assert frame.loc[("province", "11"), "per_100k_asn"] == pytest.approx(20 / 40_000 * 1e5)
+    assert pd.isna(frame.loc[("province", "12"), "per_100k_asn"])  # no headcount: unknown, not zero
+    # the same denominator in both seasons: the test does not change with it
+    without = alerts.compare(a, _counts(counts), _counts(counts)).regions.set_index(["level", "key"])
+    assert frame["p_value"].equals(without["p_value"])
