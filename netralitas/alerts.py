@@ -312,15 +312,19 @@ def early_warning(
             t("alerts_unknown_election", "id", election=election),
             t("alerts_unknown_election", "en", election=election),
         )
+    everything = None
     if as_of is None:
-        as_of = latest_case_date(run("alerts_counts", Filters(election=(election,))))
+        everything = run("alerts_counts", Filters(election=(election,)))
+        as_of = latest_case_date(everything)
     alignment = align(run("calendar"), elections, election, as_of)
     now_filters, before_filters = season_filters(alignment)
-    current = run("alerts_counts", now_filters)
+    # cut at its own latest case date, the season in progress is all of its cases: no second query
+    current = everything if everything is not None else run("alerts_counts", now_filters)
     previous = run("alerts_counts", before_filters) if before_filters else None
-    loaded = (
-        alignment.previous is not None
-        and not run("alerts_counts", Filters(election=(alignment.previous,))).empty
+    # an empty previous season at the cut-off: is the election missing from the data, or just quiet so far?
+    loaded = alignment.previous is not None and (
+        (previous is not None and not previous.empty)
+        or not run("alerts_counts", Filters(election=(alignment.previous,))).empty
     )
     return compare(alignment, current, previous, run("headcount"), loaded)
 
