@@ -367,7 +367,7 @@ def flag_sentence(row: pd.Series | dict, previous_name: str, lang: str = "id") -
     from .style import fmt_num
 
     label = region_label(row["level"], row["key"], lang)
-    if row["ratio"] is None or pd.isna(row["ratio"]):
+    if int(row["previous"]) == 0:
         return t("alerts_flag_new", lang, label=label, observed=int(row["observed"]), previous=previous_name)
     return t(
         "alerts_flag",
@@ -377,8 +377,15 @@ def flag_sentence(row: pd.Series | dict, previous_name: str, lang: str = "id") -
         before=int(row["previous"]),
         previous=previous_name,
         expected=fmt_num(row["expected"], lang),
-        ratio=fmt_num(row["ratio"], lang),
+        ratio=_ratio_text(row["ratio"], lang),
     )
+
+
+def _ratio_text(ratio: object, lang: str) -> str:
+    """The factor, or '–' where nothing was expected (no case in the rest of the country this season)."""
+    from .style import fmt_num
+
+    return "–" if ratio is None or pd.isna(ratio) else fmt_num(float(ratio), lang)
 
 
 def as_json(report: AlertReport, level: str | None = None, lang: str = "id") -> dict:
@@ -464,7 +471,7 @@ def flag_short(row: pd.Series | dict, lang: str = "id") -> str:
     from .style import fmt_num
 
     label = region_label(row["level"], row["key"], lang)
-    if row["ratio"] is None or pd.isna(row["ratio"]):
+    if int(row["previous"]) == 0:
         return t("alerts_flag_short_new", lang, label=label, observed=int(row["observed"]))
     return t(
         "alerts_flag_short",
@@ -472,5 +479,5 @@ def flag_short(row: pd.Series | dict, lang: str = "id") -> str:
         label=label,
         observed=int(row["observed"]),
         expected=fmt_num(row["expected"], lang),
-        ratio=fmt_num(row["ratio"], lang),
+        ratio=_ratio_text(row["ratio"], lang),
     )

@@ -287,3 +287,10 @@ def test_per_asn_rate_is_shown_where_a_headcount_exists():
     # the same denominator in both seasons: the test does not change with it
     without = alerts.compare(a, _counts(counts), _counts(counts)).regions.set_index(["level", "key"])
     assert frame["p_value"].equals(without["p_value"])
+
+
+def test_a_flag_never_claims_none_before_when_there_were_some():
+    row = {"level": "province", "key": "33", "observed": 30, "previous": 12, "expected": 0.0, "ratio": None}
+    text = alerts.flag_sentence(row, "Pilkada 2020", "en")
+    assert "12 at the same point" in text and "none at all" not in text and "–×" in text
+    assert "none before" not in alerts.flag_short(row, "en")

@@ -72,8 +72,12 @@ def table(rep: alerts.AlertReport, lang: str) -> pd.DataFrame:
             t("alerts_col_previous", lang): rows["previous"].astype(int),
             t("alerts_col_expected", lang): [style.fmt_num(v, lang) for v in rows["expected"]],
             t("alerts_col_ratio", lang): [
-                t("alerts_ratio_new", lang) if r is None or pd.isna(r) else style.fmt_num(r, lang) + "×"
-                for r in rows["ratio"]
+                t("alerts_ratio_new", lang)
+                if before == 0
+                else "–"
+                if r is None or pd.isna(r)
+                else style.fmt_num(r, lang) + "×"
+                for r, before in zip(rows["ratio"], rows["previous"], strict=True)
             ],
             "p": [f"{v:.2g}" for v in rows["p_value"]],
             "q": [f"{v:.2g}" for v in rows["q_value"]],
