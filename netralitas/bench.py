@@ -48,6 +48,12 @@ def _overview(store: Store, f: Filters) -> list:
     previous = previous_election(elections, f.election)
     if previous:
         queries.run_many(store, [("totals", comparison_filters(f, previous), None)])
+    # the early-warning block (netralitas/ui/alerts.py): the chosen election, else the latest in the calendar
+    from .alerts import early_warning
+
+    early_warning(
+        store, f.election[0] if len(f.election) == 1 else str(elections["election"].iloc[-1]), f.date_to
+    )
     t = metrics.totals_dict(totals)
     provinces = pd.DataFrame(metrics.groups(breakdowns, "province"))
     return [

@@ -104,6 +104,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_alerts(args: argparse.Namespace) -> int:
+    from .alerts import alerts_cli
+
+    return alerts_cli(Store(args.db), args.election, args.as_of, args.level, args.json, args.lang)
+
+
 def cmd_batches(args: argparse.Namespace) -> int:
     store = Store(args.db)
     frame = store.query_df("SELECT * FROM batches ORDER BY batch_id")
@@ -231,6 +237,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common(p)
     p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser(
+        "alerts", help="peringatan dini: wilayah yang naik dibanding pemilihan sejenis sebelumnya"
+    )
+    p.add_argument("--election", required=True, help="pemilihan yang berjalan, mis. pilkada-2024")
+    p.add_argument("--as-of", dest="as_of", help="YYYY-MM-DD (bawaan: tanggal kasus terakhir pemilihan itu)")
+    p.add_argument("--level", choices=("province", "regency"))
+    common(p)
+    p.set_defaults(func=cmd_alerts)
 
     p = sub.add_parser("batches", help="riwayat impor")
     common(p)

@@ -5,8 +5,10 @@ and reason, and an upload replaces only the rows of its own level, in one transa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import pandas as pd
 
@@ -19,7 +21,11 @@ from .store import Store
 from .text import text_key
 
 LEVELS = ("province", "agency")
-LEVEL_NAMES = {"province": ("provinsi", "province"), "agency": ("instansi", "agency")}
+LEVEL_NAMES = {
+    "province": ("provinsi", "province"),
+    "agency": ("instansi", "agency"),
+    "regency": ("kabupaten/kota", "regency/city"),  # IKP scores (netralitas/ikp.py) reuse the validation
+}
 PROVINCE_HEADERS = {"provinsi", "prov", "nama provinsi", "province", "kode provinsi", "kode prov", "kode"}
 AGENCY_HEADERS = {
     "instansi",
@@ -169,50 +175,78 @@ def import_headcount(
 
 def _validate(raw: RawTable, level: str, name_col: int, count_col: int) -> tuple[dict[str, int], list]:
     """The rows that load ({province code or cleaned agency name: count}) and the problems of the others."""
+    return validate_rows(raw, level, name_col, count_col, _check_count)
+
+
+def _check_count(value: object) -> tuple[int | None, str, str]:
+    """A headcount cell: (count, '', '') or (None, reason in Indonesian, reason in English)."""
+    n = parse_count(value)
+    if n is None or n <= 0:
+        return None, "jumlah harus bilangan bulat positif", "the count must be a positive whole number"
+    if n > MAX_COUNT:
+        return (
+            None,
+            f"jumlah melebihi {MAX_COUNT:,} (lebih dari seluruh ASN Indonesia)".replace(",", "."),
+            f"the count exceeds {MAX_COUNT:,} (more than all of Indonesia's ASN)",
+        )
+    return n, "", ""
+
+
+def resolve_name(level: str, name: object) -> tuple[str | None, str, str, str]:
+    """(code, duplicate key, reason id, reason en) for a name column's cell: a province or regency code
+    (names, abbreviations and codes as case files write them), or a cleaned agency name."""
+    if level == "agency":
+        code = clean_agency(name)[0] or ""
+        return code, text_key(code), "", ""
+    codes = region_codes(level, name)
+    if len(codes) == 1:
+        return codes[0], codes[0], "", ""
+    if level == "province":
+        return None, "", f"provinsi tidak dikenal: {name}", f"unknown province: {name}"
+    if codes:
+        listed = ", ".join(codes)
+        return (
+            None,
+            "",
+            f"nama kabupaten/kota ambigu: {name} ({listed}); tulis kodenya atau 'Kab.'/'Kota'",
+            f"ambiguous regency/city name: {name} ({listed}); write its code or 'Kab.'/'Kota'",
+        )
+    return None, "", f"kabupaten/kota tidak dikenal: {name}", f"unknown regency/city: {name}"
+
+
+def validate_rows(
+    raw: RawTable,
+    level: str,
+    name_col: int,
+    value_col: int,
+    check: Callable[[object], tuple[Any, str, str]],
+) -> tuple[dict[str, Any], list[RowProblem]]:
+    """Row-by-row validation of a two-column file (a region or agency, and one value per row), shared by
+    the headcounts and the IKP scores: {code: value} for the rows that load, and for every other row its
+    row number, column, value and reason. `check(cell)` returns (value, '', '') or (None, reason id, en)."""
     names = raw.table[f"c{name_col}"].to_pylist()
-    counts = raw.table[f"c{count_col}"].to_pylist()
+    values = raw.table[f"c{value_col}"].to_pylist()
     rows = raw.table["_row"].to_pylist()
-    name_header, count_header = raw.headers[name_col], raw.headers[count_col]
+    name_header, value_header = raw.headers[name_col], raw.headers[value_col]
     what_id, what_en = LEVEL_NAMES[level]
-    good: dict[str, int] = {}
+    good: dict[str, Any] = {}
     first_row: dict[str, tuple[int, str]] = {}  # duplicate key -> (row, stored name)
     errors: list[RowProblem] = list(raw.problems)
 
     def problem(row: int, column: str, value: object, reason_id: str, reason_en: str) -> None:
         errors.append(RowProblem(row, column, "" if value is None else str(value), reason_id, reason_en))
 
-    for row, name, count in zip(rows, names, counts, strict=True):
+    for row, name, cell in zip(rows, names, values, strict=True):
         if not str(name or "").strip():
             problem(row, name_header, name, f"nama {what_id} kosong", f"the {what_en} name is empty")
             continue
-        if level == "province":
-            codes = region_codes("province", name)
-            if len(codes) != 1:
-                problem(
-                    row, name_header, name, f"provinsi tidak dikenal: {name}", f"unknown province: {name}"
-                )
-                continue
-            code, dup_key = codes[0], codes[0]
-        else:
-            code = clean_agency(name)[0] or ""
-            dup_key = text_key(code)
-        n = parse_count(count)
-        if n is None or n <= 0:
-            problem(
-                row,
-                count_header,
-                count,
-                "jumlah harus bilangan bulat positif",
-                "the count must be a positive whole number",
-            )
-        elif n > MAX_COUNT:
-            problem(
-                row,
-                count_header,
-                count,
-                f"jumlah melebihi {MAX_COUNT:,} (lebih dari seluruh ASN Indonesia)".replace(",", "."),
-                f"the count exceeds {MAX_COUNT:,} (more than all of Indonesia's ASN)",
-            )
+        code, dup_key, why_id, why_en = resolve_name(level, name)
+        if code is None:
+            problem(row, name_header, name, why_id, why_en)
+            continue
+        value, why_id, why_en = check(cell)
+        if value is None:
+            problem(row, value_header, cell, why_id, why_en)
         elif dup_key in first_row:
             earlier, stored = first_row[dup_key]
             problem(
@@ -224,7 +258,7 @@ def _validate(raw: RawTable, level: str, name_col: int, count_col: int) -> tuple
             )
         else:
             first_row[dup_key] = (row, code)
-            good[code] = n
+            good[code] = value
     return good, errors
 
 

@@ -126,6 +126,195 @@ STRINGS: dict[str, tuple[str, str]] = {
     "imp_order_ambiguous": (
         "Kolom “{column}” memuat tanggal hari-dulu dan bulan-dulu: tanggal angkanya ditolak, tidak ditebak.",
         "Column “{column}” holds both day-first and month-first dates: its numeric dates are rejected, not guessed.",
+    # -- early warning and forecast against outcome (issue #17: netralitas/alerts.py, ikp.py, ui/alerts.py) --
+    "alerts_title": ("Peringatan dini", "Early warning"),
+    "alerts_unknown_election": (
+        "Pemilihan tidak dikenal: {election} (lihat tabel kalender).",
+        "Unknown election: {election} (see the calendar table).",
+    ),
+    "alerts_no_data": (
+        "Belum ada kasus {name} dalam data: belum ada yang dibandingkan.",
+        "No cases of {name} in the data yet: nothing to compare.",
+    ),
+    "alerts_no_previous": (
+        "Tidak ada pemilihan sebelumnya yang sejenis dengan {name} dalam data, jadi tidak ada peringatan dini: "
+        "tanpa pembanding, kenaikan tidak dapat dinilai.",
+        "There is no previous election of the same kind as {name} in the data, so there is no early warning: "
+        "without a counterpart a rise cannot be judged.",
+    ),
+    "alerts_no_previous_cases": (
+        "Tidak ada pemilihan sebelumnya yang sejenis dengan {name} dalam data: {previous} ada di kalender, "
+        "tetapi belum ada kasusnya yang dimuat. Tanpa pembanding tidak ada peringatan dini.",
+        "There is no previous election of the same kind as {name} in the data: {previous} is in the calendar, "
+        "but none of its cases are loaded. Without a counterpart there is no early warning.",
+    ),
+    "alerts_compares": (
+        "Membandingkan {name} sampai {as_of} ({phase}, hari ke-{day}) dengan {previous} sampai {cutoff}, "
+        "titik yang sama pada kalendernya sendiri; semua kasus nasional, tanpa filter lain.",
+        "Compares {name} up to {as_of} ({phase}, day {day}) with {previous} up to {cutoff}, the same point of "
+        "its own calendar; all cases nationally, no other filter.",
+    ),
+    "alerts_too_early": (
+        "Terlalu dini untuk menilai kenaikan: perlu sedikitnya {days} hari sejak kalender dimulai dan {cases} "
+        "kasus nasional di tiap musim.",
+        "Too early to judge a rise: it needs at least {days} days since the calendar began and {cases} cases "
+        "nationally in each season.",
+    ),
+    "alerts_flag": (
+        "{label}: {observed} kasus, {before} pada titik yang sama di {previous}; dengan tren wilayah lain "
+        "diharapkan {expected}, jadi {ratio}× yang diharapkan.",
+        "{label}: {observed} cases, {before} at the same point of {previous}; at the trend of the other "
+        "regions {expected} were expected, so {ratio}× the expected.",
+    ),
+    "alerts_flag_new": (
+        "{label}: {observed} kasus, tidak ada satu pun pada titik yang sama di {previous}.",
+        "{label}: {observed} cases, none at all at the same point of {previous}.",
+    ),
+    "alerts_none": (
+        "Tidak ada wilayah yang naik melebihi tren nasional lebih dari yang dapat dijelaskan kebetulan.",
+        "No region has risen beyond the national trend by more than chance explains.",
+    ),
+    "alerts_national": (
+        "Nasional: {now} kasus kini, {before} pada titik yang sama ({ratio}×).",
+        "Nationally: {now} cases now, {before} at the same point ({ratio}×).",
+    ),
+    "alerts_not_compared": (
+        "{n} kasus tercatat pada wilayah sebelum pemekaran dan tidak dibandingkan.",
+        "{n} cases are recorded on pre-split units and are not compared.",
+    ),
+    "alerts_method": (
+        "Uji binomial bersyarat eksak (satu arah): dengan jumlah kasus wilayah di kedua musim, apakah bagian "
+        "musim ini lebih besar daripada bagian wilayah lain? Nilai q: koreksi Benjamini–Hochberg atas 38 "
+        "provinsi dan 514 kabupaten/kota. Ditandai bila q ≤ {q}, sedikitnya {min_cases} kasus kini, dan "
+        "sedikitnya {min_ratio}× yang diharapkan.",
+        "Exact conditional binomial test (one-sided): given the region's cases over both seasons, is this "
+        "season's share larger than the other regions' share? q: Benjamini–Hochberg correction over the 38 "
+        "provinces and 514 regencies. Flagged when q ≤ {q}, at least {min_cases} cases now, and at least "
+        "{min_ratio}× the expected.",
+    ),
+    "alerts_bad_date": (
+        "Tanggal tidak valid: {value} (tulis YYYY-MM-DD).",
+        "Not a valid date: {value} (write YYYY-MM-DD).",
+    ),
+    "alerts_more": ("dan {n} wilayah lain", "and {n} more regions"),
+    "alerts_col_region": ("Wilayah", "Region"),
+    "alerts_col_level": ("Tingkat", "Level"),
+    "alerts_col_observed": ("Kasus kini", "Cases now"),
+    "alerts_col_previous": ("Titik sama sebelumnya", "Same point before"),
+    "alerts_col_expected": ("Diharapkan", "Expected"),
+    "alerts_col_ratio": ("Rasio", "Ratio"),
+    "alerts_col_per_asn": ("Per 100.000 ASN", "Per 100,000 ASN"),
+    "alerts_level_province": ("provinsi", "province"),
+    "alerts_level_regency": ("kabupaten/kota", "regency/city"),
+    "alerts_ratio_new": ("baru", "new"),
+    "alerts_outline": (
+        "Garis tepi jingga tebal: wilayah peringatan dini",
+        "Thick orange outline: early-warning regions",
+    ),
+    "alerts_flag_short": (
+        "**{label}**: {observed} kasus, diharapkan {expected} ({ratio}×)",
+        "**{label}**: {observed} cases, {expected} expected ({ratio}×)",
+    ),
+    "alerts_flag_short_new": (
+        "**{label}**: {observed} kasus, sebelumnya tidak ada",
+        "**{label}**: {observed} cases, none before",
+    ),
+    "alerts_heading_province": ("Provinsi", "Provinces"),
+    "alerts_heading_regency": ("Kabupaten/kota", "Regencies/cities"),
+    "alerts_all_flags": (
+        "Semua wilayah yang ditandai, dengan nilai p dan q",
+        "Every flagged region, with p and q",
+    ),
+    "alerts_outline_hover": ("peringatan dini", "early warning"),
+    "alerts_choose_election": (
+        "Pilih satu pemilihan di filter untuk peringatan dini; kini ditampilkan {name}, pemilihan terakhir "
+        "yang punya kasus.",
+        "Choose one election in the filters for the early warning; shown now: {name}, the latest election "
+        "with cases.",
+    ),
+    # -- IKP: forecast against outcome (issue #17: netralitas/ikp.py, netralitas/ui/ikp.py) --
+    "ikp_bad_score": (
+        "skor IKP harus angka 0–100: {value}",
+        "the IKP score must be a number from 0 to 100: {value}",
+    ),
+    "ikp_columns": (
+        "Berkas IKP perlu kolom Provinsi atau Kabupaten/Kota dan kolom skor (IKP, Skor, Nilai); judul kolom di "
+        "berkas: {headers}.",
+        "An IKP file needs a Provinsi or Kabupaten/Kota column and a score column (IKP, Skor, Nilai); the "
+        "file's headers: {headers}.",
+    ),
+    "ikp_score": (
+        "Skor IKP (0–100, makin tinggi makin rawan)",
+        "IKP score (0–100, higher is more vulnerable)",
+    ),
+    "ikp_outlier_none": ("sesuai perkiraan", "as forecast"),
+    "ikp_outlier_under": (
+        "IKP tinggi, laporan sedikit (mungkin kurang dilaporkan/diawasi)",
+        "high IKP, few reports (possibly under-reported or under-supervised)",
+    ),
+    "ikp_outlier_over": ("IKP rendah, laporan banyak", "low IKP, many reports"),
+    "ikp_title": ("Prakiraan kerawanan (IKP) dan kenyataan", "Forecast vulnerability (IKP) and outcome"),
+    "ikp_scatter_title": ("Skor IKP dan kasus, {name}", "IKP score and cases, {name}"),
+    "ikp_published": (
+        "DATA TERBITAN: skor IKP yang dipublikasikan untuk {n} {what} saja ({source}). Unggah indeks lengkap "
+        "di halaman Unggah data untuk menggantinya.",
+        "PUBLISHED DATA: the IKP scores published for {n} {what} only ({source}). Upload the full index on the "
+        "Upload data page to replace them.",
+    ),
+    "ikp_uploaded": (
+        "Skor IKP diunggah oleh {user} ({when}) untuk {n} {what}; wilayah tanpa skor tidak dibandingkan.",
+        "IKP scores uploaded by {user} ({when}) for {n} {what}; regions without a score are not compared.",
+    ),
+    "ikp_none": (
+        "Belum ada skor IKP untuk {name}. Unggah di halaman Unggah data (per provinsi atau kabupaten/kota).",
+        "No IKP scores for {name} yet. Upload them on the Upload data page (per province or regency/city).",
+    ),
+    "ikp_spearman": (
+        "Korelasi peringkat Spearman antara skor IKP dan kasus: {rho} atas {n} {what} (1 = urutan sama persis, "
+        "0 = tidak berkaitan, −1 = terbalik).",
+        "Spearman rank correlation of IKP score and cases: {rho} over {n} {what} (1 = the same order, "
+        "0 = unrelated, −1 = reversed).",
+    ),
+    "ikp_spearman_none": (
+        "Terlalu sedikit wilayah bersekor ({n}) untuk korelasi peringkat.",
+        "Too few scored regions ({n}) for a rank correlation.",
+    ),
+    "ikp_cases_scope": (
+        "Kasus: semua kasus {name} per wilayah{upto}, tanpa filter lain.",
+        "Cases: all cases of {name} per region{upto}, no other filter.",
+    ),
+    "ikp_upto": (" sampai {date}", " up to {date}"),
+    "ikp_col_rank_gap": ("Selisih peringkat (IKP − kasus)", "Rank gap (IKP − cases)"),
+    "ikp_upload_title": (
+        "Indeks Kerawanan Pemilu (IKP) per provinsi atau kabupaten/kota (opsional)",
+        "Election vulnerability index (IKP) per province or regency/city (optional)",
+    ),
+    "ikp_upload_help": (
+        "Kolom: Provinsi atau Kabupaten/Kota (nama atau kode), dan skor IKP 0–100. Disimpan per pemilihan; "
+        "unggahan mengganti hanya skor pemilihan dan tingkat yang sama. Dibandingkan dengan kasus di halaman Peta.",
+        "Columns: Provinsi or Kabupaten/Kota (name or code), and the IKP score 0–100. Saved per election; an "
+        "upload replaces only the scores of the same election and level. Compared with the cases on the Map page.",
+    ),
+    "ikp_file": ("Berkas IKP (CSV/XLSX)", "IKP file (CSV/XLSX)"),
+    "ikp_election": ("Pemilihan yang diperkirakan IKP ini", "The election this IKP forecasts"),
+    "ikp_level": ("Tingkat", "Level"),
+    "ikp_level_auto": ("Otomatis (dari judul kolom)", "Automatic (from the headers)"),
+    "ikp_level_province": ("Per provinsi", "Per province"),
+    "ikp_level_regency": ("Per kabupaten/kota", "Per regency/city"),
+    "ikp_sheet": ("Lembar", "Sheet"),
+    "ikp_dry_run": (
+        "Uji coba: skor IKP {name} per {what} (kolom “{name_column}” dan “{score_column}”). Belum ada yang "
+        "disimpan.",
+        "Dry run: IKP scores of {name} per {what} (columns “{name_column}” and “{score_column}”). Nothing saved "
+        "yet.",
+    ),
+    "ikp_would_load": ("Akan dimuat", "Would load"),
+    "ikp_rejected": ("Ditolak", "Rejected"),
+    "ikp_replaced": ("Tersimpan, akan diganti", "Stored, to be replaced"),
+    "ikp_save": ("Simpan skor IKP", "Save the IKP scores"),
+    "ikp_saved": (
+        "Skor IKP {name} untuk {n} {what} disimpan ({replaced} yang lama diganti, {rejected} baris ditolak).",
+        "IKP scores of {name} saved for {n} {what} ({replaced} replaced, {rejected} rows rejected).",
     ),
 }
 

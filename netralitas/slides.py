@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-SLIDES = ("kpi", "map", "trend", "agencies", "violations", "regencies")
+from .i18n import t
+
+# the early warning comes last: links to slides 1..6 made before it existed keep their meaning
+SLIDES = ("kpi", "map", "trend", "agencies", "violations", "regencies", "alerts")
 TITLES = {
     "kpi": ("Angka utama", "Key figures"),
     "map": ("Sebaran per provinsi", "Cases by province"),
+    "alerts": (t("alerts_title", "id"), t("alerts_title", "en")),
     "trend": ("Tren per tahapan", "Trend by election phase"),
     "agencies": ("Tindak lanjut PPK per instansi", "PPK follow-up by agency"),
     "violations": ("Jenis pelanggaran", "Violation types"),

@@ -6,7 +6,9 @@ import streamlit as st
 from netralitas import maps, metrics, style
 from netralitas.i18n import t
 from netralitas.mapmetrics import METRIC_LABELS, available_metrics, with_metrics
+from netralitas.ui import alerts as early_warning
 from netralitas.ui import context, sidebar, widgets
+from netralitas.ui import ikp as ikp_ui
 
 lang = context.lang()
 filters = context.filters()
@@ -42,13 +44,11 @@ with left:
             context.set_filters(filters.cleared("province").cleared("regency"))
             sidebar.request_widget_sync()
             st.rerun()
-        widgets.clickable_map(
-            maps.regency_choropleth(groups, drill, metric, label, lang, percent=percent), "regency"
-        )
+        fig = maps.regency_choropleth(groups, drill, metric, label, lang, percent=percent)
+        widgets.clickable_map(early_warning.outlined(fig, "regency", filters, lang, within=drill), "regency")
     else:
-        widgets.clickable_map(
-            maps.province_choropleth(groups, metric, label, lang, percent=percent), "province"
-        )
+        fig = maps.province_choropleth(groups, metric, label, lang, percent=percent)
+        widgets.clickable_map(early_warning.outlined(fig, "province", filters, lang), "province")
     hidden = maps.unmapped_cases(groups)
     if hidden:
         from netralitas.reference import province_label
@@ -82,3 +82,4 @@ with right:
             }
         )
         st.dataframe(shown, hide_index=True, width="stretch", height=520)
+ikp_ui.forecast_section(filters, lang)

@@ -8,6 +8,7 @@ import streamlit as st
 from netralitas import briefing, charts, config, maps, metrics, style
 from netralitas.filters import describe
 from netralitas.slides import SLIDES, TITLES, next_index, slide_index
+from netralitas.ui import alerts as early_warning
 from netralitas.ui import context, presenter, widgets
 
 lang = context.lang()
@@ -32,6 +33,8 @@ if slide == "kpi":
         st.markdown(sentence)
 elif slide == "map":
     widgets.province_map(breakdowns, lang, presenter=True)
+elif slide == "alerts":
+    early_warning.slide(filters, lang)
 elif slide == "trend":
     st.plotly_chart(
         charts.phase_bars(

@@ -5,6 +5,7 @@ import streamlit as st
 
 from netralitas import charts, metrics
 from netralitas.i18n import t
+from netralitas.ui import alerts as early_warning
 from netralitas.ui import context, widgets
 
 lang = context.lang()
@@ -16,6 +17,7 @@ context.filter_line()
 totals = metrics.totals_dict(context.query("totals", filters))
 before, prev_name = widgets.previous_totals(filters)
 widgets.kpi_row(totals, before, prev_name, lang)
+early_warning.overview_block(filters, lang)
 
 breakdowns = context.query("breakdowns", filters)
 no_data = t("no_data", lang)

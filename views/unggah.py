@@ -22,6 +22,7 @@ from netralitas.reference import (
     vocabulary,
 )
 from netralitas.ui import context, upload_layout
+from netralitas.ui import ikp as ikp_ui
 from netralitas.uploads import mapping_table, overrides_from_table, preview, save_aliases, upload_limits
 
 context.require_role("analyst", "admin")
@@ -474,3 +475,5 @@ if headcount_file is not None:
             st.rerun()
     except NetralitasError as exc:
         st.error(f"{exc.message_id}\n\n{exc.message_en}")
+
+ikp_ui.upload_section(uploader, rejected_rows, limits, lang)
