@@ -77,6 +77,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Mode lokal: hanya dapat dibuka dari komputer ini, dengan hak analis.",
         "Local mode: reachable from this computer only, with analyst rights.",
     ),
+    # overview charts, built once per data version by netralitas/overview.py (issue 15)
+    "ov_funnel": ("Alur penanganan", "Case pipeline"),
+    "ov_trend": ("Kasus per bulan", "Cases per month"),
+    "ov_violation_types": ("Jenis pelanggaran terbanyak", "Most common violation types"),
+    "ov_agencies": ("Instansi dengan kasus terbanyak", "Agencies with most cases"),
 }
 
 

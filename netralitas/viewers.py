@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -60,13 +61,21 @@ def wait_healthy(base: str, seconds: float = 90) -> None:
             time.sleep(0.2)
 
 
+# The two server settings the dashboard's .streamlit/config.toml changes for speed (see there), given to
+# the floor as well for a second floor: what the same tuning gives a one-chart app.
+TUNED = ["--server.fileWatcherType", "none", "--runner.postScriptGC", "false"]
+
+
 @contextmanager
-def streamlit_server(app: Path, cwd: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+def streamlit_server(
+    app: Path, cwd: Path, env: dict[str, str] | None = None, options: list[str] | None = None
+) -> Iterator[str]:
     """A headless Streamlit server for `app` on a free port; yields its base URL."""
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port)]
-        + ["--server.headless", "true", "--server.address", "127.0.0.1"],
+        + ["--server.headless", "true", "--server.address", "127.0.0.1"]
+        + (options or []),
         cwd=cwd,
         env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
@@ -189,13 +198,17 @@ def measure(base: str, counts: list[int], path: str = "", query_string: str = ""
 
 
 @contextmanager
-def floor_server() -> Iterator[str]:
+def floor_server(tuned: bool = False) -> Iterator[str]:
+    """The one-chart app, with Streamlit's defaults (the floor the issue measured) or `TUNED`."""
     from .bench import MINIMAL_APP
 
     folder = Path(tempfile.mkdtemp(prefix="netralitas-floor-"))
     (folder / "app.py").write_text(MINIMAL_APP, encoding="utf-8")
-    with streamlit_server(folder / "app.py", folder) as base:
-        yield base
+    try:
+        with streamlit_server(folder / "app.py", folder, options=TUNED if tuned else None) as base:
+            yield base
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def run(counts: list[int], db: str | None, replicas: int, rounds: int) -> dict:
@@ -206,13 +219,15 @@ def run(counts: list[int], db: str | None, replicas: int, rounds: int) -> dict:
 
     env = {"NETRALITAS_DB": str(Path(db).resolve())} if db else {}
     serve.prepare_database(env)
-    results: dict[str, list[dict]] = {"floor": [], "one": [], "replicas": []}
+    results: dict[str, list[dict]] = {"floor": [], "floor_tuned": [], "one": [], "replicas": []}
     with ExitStack() as stack:
         floor = stack.enter_context(floor_server())
+        floor_tuned = stack.enter_context(floor_server(tuned=True))
         one = stack.enter_context(streamlit_server(ROOT / "app.py", ROOT, env))
         balanced = stack.enter_context(serve.replicas(replicas, env=env)) if replicas > 1 else None
         for _ in range(rounds):
             results["floor"].append(measure(floor, counts))
+            results["floor_tuned"].append(measure(floor_tuned, counts))
             results["one"].append(measure(one, counts))
             if balanced:
                 results["replicas"].append(measure(balanced, counts))
@@ -245,12 +260,16 @@ def format_table(r: dict) -> str:
         "| viewers | run | app | p50 s | p95 s | views/s | × floor | KB/view |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    labels = {"floor": "one-chart app (floor)", "one": "overview, 1 process"}
+    labels = {
+        "floor": "one-chart app (floor, Streamlit defaults)",
+        "floor_tuned": "one-chart app, same two settings as ours",
+        "one": "overview, 1 process",
+    }
     labels["replicas"] = f"overview, {r['replica_count']} replicas + HAProxy"
     for k in r["counts"]:
         for i, floor in enumerate(r["floor"]):
             base = floor[k]["views_per_s"]
-            for name in ("floor", "one", "replicas"):
+            for name in ("floor", "floor_tuned", "one", "replicas"):
                 if i >= len(r[name]):
                     continue
                 m = r[name][i][k]
@@ -264,10 +283,11 @@ def format_table(r: dict) -> str:
 
 def ratios(r: dict, k: int) -> dict[str, list[float]]:
     """Per round: the overview over the floor, and the replicas over one process, at `k` viewers."""
-    out: dict[str, list[float]] = {"one_vs_floor": [], "replicas_vs_one": []}
+    out: dict[str, list[float]] = {"one_vs_floor": [], "one_vs_tuned_floor": [], "replicas_vs_one": []}
     for i, floor in enumerate(r["floor"]):
         one = r["one"][i][k]["views_per_s"]
         out["one_vs_floor"].append(round(one / floor[k]["views_per_s"], 2))
+        out["one_vs_tuned_floor"].append(round(one / r["floor_tuned"][i][k]["views_per_s"], 2))
         if i < len(r["replicas"]):
             out["replicas_vs_one"].append(round(r["replicas"][i][k]["views_per_s"] / one, 2))
     return out
