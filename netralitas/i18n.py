@@ -82,6 +82,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ov_trend": ("Kasus per bulan", "Cases per month"),
     "ov_violation_types": ("Jenis pelanggaran terbanyak", "Most common violation types"),
     "ov_agencies": ("Instansi dengan kasus terbanyak", "Agencies with most cases"),
+    "serve_local_only": (
+        "Belum ada pengguna: mode lokal hanya melayani 127.0.0.1; tambahkan pengguna dulu "
+        "(python -m netralitas user add NAMA --role admin)",
+        "No users yet: local mode serves 127.0.0.1 only; add a user first "
+        "(python -m netralitas user add NAME --role admin)",
+    ),
 }
 
 

@@ -27,9 +27,19 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from . import config
-from .viewers import ROOT, free_port, wait_healthy
+from .i18n import t
+from .store import Store
+from .viewers import ROOT, free_port, wait_healthy, warm
 
 COOKIE = "NETRALITAS_REPLICA"
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def users_configured() -> bool:
+    """Some user may sign in: only then may the balancer listen on a network address."""
+    prepare_database({})
+    with Store().connect(read_only=True) as con:
+        return bool(con.execute("SELECT count(*) FROM users WHERE NOT disabled").fetchone()[0])
 
 
 def haproxy_config(port: int, backends: list[int], address: str = "127.0.0.1") -> str:
@@ -120,7 +130,7 @@ def replicas(
             proc = _replica(p, env, 2 * browser_limit_mb())
             stack.callback(_stop, proc)
         for p in backends:
-            wait_healthy(f"http://127.0.0.1:{p}")
+            warm(f"http://127.0.0.1:{p}")  # before the balancer opens: no visitor pays for the start
         balancer = subprocess.Popen([haproxy, "-f", str(cfg), "-db"], stdout=subprocess.DEVNULL)
         stack.callback(_stop, balancer)
         base = f"http://127.0.0.1:{port}"
@@ -136,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.replicas < 1:
         parser.error("--replicas must be at least 1")
+    if args.address not in LOOPBACK and not users_configured():
+        # local mode grants analyst rights to whoever connects (ui/session.py): never on a network
+        parser.error(t("serve_local_only", "id") + " / " + t("serve_local_only", "en"))
     stop = []
     signal.signal(signal.SIGTERM, lambda *_: stop.append(1))
     with replicas(args.replicas, args.port, address=args.address) as base:

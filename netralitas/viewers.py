@@ -143,13 +143,16 @@ def _collect(view: View, data: bytes) -> bool:
     return False
 
 
-async def first_view(base: str, path: str = "", query_string: str = "", timeout: float = 300) -> View:
-    """One new session's first view of `base/path?query_string`, timed until script_finished."""
+async def first_view(
+    base: str, path: str = "", query_string: str = "", timeout: float = 300, cookie: str = ""
+) -> View:
+    """One new session's first view of `base/path?query_string`, timed until script_finished. A
+    `cookie` is sent as a returning browser would (a balancer's sticky cookie names the replica)."""
     from websockets.asyncio.client import connect
 
     start = time.perf_counter()
     page = f"{base}/{path.lstrip('/')}" + (f"?{query_string}" if query_string else "")
-    cookie = await asyncio.to_thread(_get_cookie, page)
+    cookie = cookie or await asyncio.to_thread(_get_cookie, page)
     view = View(0.0)
     ws_url = base.replace("http://", "ws://", 1) + "/_stcore/stream"
     headers = {"Cookie": cookie} if cookie else None
@@ -163,6 +166,15 @@ async def first_view(base: str, path: str = "", query_string: str = "", timeout:
                     break
     view.seconds = time.perf_counter() - start
     return view
+
+
+def view_now(base: str, **kwargs) -> View:
+    """`first_view` from synchronous code, in a thread of its own: callable where an event loop already
+    runs (Playwright's sync API in the tests)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, first_view(base, **kwargs)).result()
 
 
 async def crowd(base: str, viewers: int, path: str = "", query_string: str = "") -> tuple[list[View], float]:
@@ -291,3 +303,21 @@ def ratios(r: dict, k: int) -> dict[str, list[float]]:
         if i < len(r["replicas"]):
             out["replicas_vs_one"].append(round(r["replicas"][i][k]["views_per_s"] / one, 2))
     return out
+
+
+def warm(base: str, wait_seconds: float = 600) -> View:
+    """Serve one view to a server that has just started, before any visitor arrives: the modules, the
+    reference tables, the boundary layer, the database connection, the overview's queries and figures
+    are then loaded once, at start, instead of by the first visitor (scripts/start.sh, serve.py)."""
+    wait_healthy(base, wait_seconds)
+    return asyncio.run(first_view(base))
+
+
+if __name__ == "__main__":  # python -m netralitas.viewers --warm URL (scripts/start.sh)
+    if len(sys.argv) == 3 and sys.argv[1] == "--warm":
+        try:
+            warm(sys.argv[2])
+        except (OSError, RuntimeError) as exc:
+            print(f"warm-up: {exc}", file=sys.stderr)
+    else:
+        print("usage: python -m netralitas.viewers --warm URL", file=sys.stderr)
