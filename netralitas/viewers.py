@@ -39,6 +39,7 @@ class View:
     messages: int = 0
     bytes: int = 0
     charts: int = 0
+    specs: list[str] = field(default_factory=list)  # each chart's plotly JSON
     exceptions: list[str] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
 
@@ -93,23 +94,6 @@ def streamlit_server(
             proc.kill()
 
 
-def _rerun_message(base: str, path: str, query_string: str) -> bytes:
-    """The BackMsg a new browser tab sends once its websocket is open."""
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-
-    msg = BackMsg()
-    state = msg.rerun_script
-    state.query_string = query_string
-    state.page_name = path.strip("/")
-    info = state.context_info
-    info.timezone = "Asia/Jakarta"
-    info.timezone_offset = -420
-    info.locale = "id-ID"
-    info.url = f"{base}/{path.lstrip('/')}" + (f"?{query_string}" if query_string else "")
-    info.color_scheme = "light"
-    return msg.SerializeToString()
-
-
 def _get_cookie(url: str) -> str:
     """GET the page as a browser does; the cookies it sets (a balancer's sticky cookie) as one header."""
     with urllib.request.urlopen(url, timeout=60) as resp:
@@ -118,37 +102,14 @@ def _get_cookie(url: str) -> str:
     return "; ".join(c.split(";", 1)[0] for c in cookies)
 
 
-def _collect(view: View, data: bytes) -> bool:
-    """Account for one ForwardMsg; True when it is the end of a successful (or failed) script run."""
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-    msg = ForwardMsg()
-    msg.ParseFromString(data)
-    view.messages += 1
-    view.bytes += len(data)
-    kind = msg.WhichOneof("type")
-    if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-        element = msg.delta.new_element
-        which = element.WhichOneof("type")
-        if which == "plotly_chart":
-            view.charts += 1
-        elif which == "exception":
-            view.exceptions.append(f"{element.exception.type}: {element.exception.message}")
-        elif which == "alert":
-            view.texts.append(element.alert.body)
-        elif which == "metric":
-            view.texts.append(f"{element.metric.label}={element.metric.body}")
-    if kind == "script_finished":
-        return msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
-    return False
-
-
 async def first_view(
     base: str, path: str = "", query_string: str = "", timeout: float = 300, cookie: str = ""
 ) -> View:
     """One new session's first view of `base/path?query_string`, timed until script_finished. A
     `cookie` is sent as a returning browser would (a balancer's sticky cookie names the replica)."""
     from websockets.asyncio.client import connect
+
+    from .ui import protocol
 
     start = time.perf_counter()
     page = f"{base}/{path.lstrip('/')}" + (f"?{query_string}" if query_string else "")
@@ -159,10 +120,10 @@ async def first_view(
     async with connect(
         ws_url, subprotocols=["streamlit"], additional_headers=headers, max_size=None, open_timeout=timeout
     ) as ws:
-        await ws.send(_rerun_message(base, path, query_string))
+        await ws.send(protocol.rerun_message(base, path, query_string))
         async with asyncio.timeout(timeout):
             async for data in ws:
-                if _collect(view, data if isinstance(data, bytes) else data.encode()):
+                if protocol.account(view, data if isinstance(data, bytes) else data.encode()):
                     break
     view.seconds = time.perf_counter() - start
     return view

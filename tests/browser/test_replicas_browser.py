@@ -58,23 +58,27 @@ def balanced(tmp_path_factory):
     log.close()
 
 
-def cases_on(url: str, replica: str) -> str:
-    """The overview's case count as the replica behind this sticky cookie shows it to a new session."""
+def cases_on(url: str, replica: str) -> tuple[str, int]:
+    """The overview's case count as the replica behind this sticky cookie shows a new session: on the
+    KPI card, and as the first stage of the funnel (a figure kept per data version: it must follow)."""
     view = viewers.view_now(url, cookie=f"{COOKIE}={replica}")
     assert not view.exceptions, view.exceptions
     label = t("kpi_cases", "id") + "="
     values = [text.removeprefix(label) for text in view.texts if text.startswith(label)]
-    assert values, view.texts
-    return values[0]
+    funnels = [d["x"][0] for spec in view.specs for d in json.loads(spec)["data"] if d["type"] == "funnel"]
+    assert values and funnels, (view.texts, len(view.specs))
+    return values[0], funnels[0]
 
 
-def stored_cases(db: Path) -> str:
+def stored_cases(db: Path) -> tuple[str, int]:
+    """The case count in the file, from the command line, as the KPI card writes it and as a number."""
     r = run_cli("summary", "--db", str(db), "--json")
     assert r.returncode == 0, r.stderr
-    return style.fmt_int(json.loads(r.stdout)["cases"], "id")
+    cases = json.loads(r.stdout)["cases"]
+    return style.fmt_int(cases, "id"), cases
 
 
-def all_replicas_show(url: str, expected: str, within: float = 20) -> dict[str, str]:
+def all_replicas_show(url: str, expected: tuple[str, int], within: float = 20) -> dict[str, tuple]:
     """Each replica's count, polled until every one shows `expected` (or `within` seconds pass)."""
     deadline = time.monotonic() + within
     while True:
