@@ -1,7 +1,7 @@
 """Several dashboard processes behind HAProxy (`scripts/serve.sh --replicas N --port P`).
 
-HAProxy (Debian's package; scripts/serve.sh installs it) balances new sessions to the replica with the
-fewest connections and keeps a browser on that replica with a cookie it inserts: a Streamlit session
+HAProxy (Debian's package; scripts/serve.sh installs it) sends new sessions to the replicas in turn and
+keeps a browser on its replica with a cookie it inserts: a Streamlit session
 lives in one process (its websocket, its uploaded files, its media), so every request of one browser
 must reach the same one. Websockets pass through HAProxy's HTTP mode as tunnels.
 
@@ -66,8 +66,9 @@ frontend dashboard
     default_backend replicas
 
 backend replicas
-    # a new session goes to the replica serving the fewest connections; the cookie keeps it there
-    balance leastconn
+    # new sessions take turns; the cookie keeps each on its replica. (leastconn sent 28 of 40 viewers
+    # arriving together to one replica: its counts lag when connections open in the same instant)
+    balance roundrobin
     cookie {COOKIE} insert indirect nocache httponly
     option httpchk GET /_stcore/health
 {servers}
