@@ -94,6 +94,9 @@ def _replica(port: int, env: dict[str, str], upload_cap: int) -> subprocess.Pope
         env={**os.environ, **env},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        # a session of its own, as a service manager would start it: Linux's autogroup scheduler
+        # otherwise gives all the processes of one terminal session one share of the CPU together
+        start_new_session=True,
     )
 
 

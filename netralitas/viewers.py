@@ -81,6 +81,7 @@ def streamlit_server(
         env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own scheduling group, like each replica (see serve._replica)
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -118,7 +119,12 @@ async def first_view(
     ws_url = base.replace("http://", "ws://", 1) + "/_stcore/stream"
     headers = {"Cookie": cookie} if cookie else None
     async with connect(
-        ws_url, subprotocols=["streamlit"], additional_headers=headers, max_size=None, open_timeout=timeout
+        ws_url,
+        subprotocols=["streamlit"],
+        additional_headers=headers,
+        max_size=None,
+        open_timeout=timeout,
+        ping_interval=None,  # a browser sends no protocol pings; a starved server must not end the view
     ) as ws:
         await ws.send(protocol.rerun_message(base, path, query_string))
         async with asyncio.timeout(timeout):
