@@ -27,19 +27,13 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from . import config
+from .auth import users_exist
 from .i18n import t
 from .store import Store
 from .viewers import ROOT, free_port, wait_healthy, warm
 
 COOKIE = "NETRALITAS_REPLICA"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
-
-
-def users_configured() -> bool:
-    """Some user may sign in: only then may the balancer listen on a network address."""
-    prepare_database({})
-    with Store().connect(read_only=True) as con:
-        return bool(con.execute("SELECT count(*) FROM users WHERE NOT disabled").fetchone()[0])
 
 
 def haproxy_config(port: int, backends: list[int], address: str = "127.0.0.1") -> str:
@@ -150,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.replicas < 1:
         parser.error("--replicas must be at least 1")
-    if args.address not in LOOPBACK and not users_configured():
+    prepare_database({})
+    if args.address not in LOOPBACK and not users_exist(Store()):
         # local mode grants analyst rights to whoever connects (ui/session.py): never on a network
         parser.error(t("serve_local_only", "id") + " / " + t("serve_local_only", "en"))
     stop = []
