@@ -355,24 +355,28 @@ st.plotly_chart(go.Figure(go.Bar(x=[1, 2, 3], y=[3, 1, 2])))
 def first_view_seconds(db_path: Path) -> dict[str, float] | None:
     """Seconds from navigation until the overview's map has drawn, in Debian's chromium (None without one).
     `new_session`: a visitor in a fresh browser context (empty browser cache, new Streamlit session) on a
-    running server, the target; `cold`: the first visitor after the server started, who also pays for
-    loading modules, the boundary layer and the columns from disk; `streamlit_floor`: the same measure
-    for a one-chart Streamlit app, what Streamlit and plotly.js cost on this machine before any of ours."""
+    running server, the target; `cold`: the first browser visitor after the server started, which
+    scripts/start.sh warms with one protocol view at start (modules, boundary layer, columns from
+    disk); `streamlit_floor`: the same measure for a one-chart Streamlit app, what Streamlit and
+    plotly.js cost on this machine before any of ours."""
 
     chromium = shutil.which("chromium")
     if not chromium:
         return None
     root = Path(__file__).resolve().parents[1]
     env = {"NETRALITAS_DB": str(db_path), "NETRALITAS_LOAD_SAMPLE": "0"}
-    ours = _first_views(chromium, root / "app.py", root, env, "path.choroplethlocation", 38)
+    ours = _first_views(chromium, root / "app.py", root, env, "path.choroplethlocation", 38, warm=True)
     minimal = Path(tempfile.mkdtemp(prefix="netralitas-minimal-")) / "app.py"
     minimal.write_text(MINIMAL_APP, encoding="utf-8")
     floor = _first_views(chromium, minimal, minimal.parent, {}, ".js-plotly-plot .point", 3)
     return {"cold": ours[0], "new_session": min(ours[1:]), "streamlit_floor": min(floor[1:])}
 
 
-def _first_views(chromium: str, app: Path, cwd: Path, env: dict, selector: str, count: int) -> list[float]:
-    """Seconds until `count` elements match `selector`, for three visitors in turn on a fresh server."""
+def _first_views(
+    chromium: str, app: Path, cwd: Path, env: dict, selector: str, count: int, warm: bool = False
+) -> list[float]:
+    """Seconds until `count` elements match `selector`, for three visitors in turn on a fresh server
+    (`warm`: warmed at start, as the project's start scripts do)."""
     import socket
     import urllib.request
 
@@ -405,6 +409,10 @@ def _first_views(chromium: str, app: Path, cwd: Path, env: dict, selector: str, 
                 break
             except OSError:
                 time.sleep(0.2)
+        if warm:
+            from .viewers import warm as warm_up
+
+            warm_up(f"http://127.0.0.1:{port}")  # as scripts/start.sh and serve.sh do once the server answers
         out = []
         with sync_playwright() as p:
             b = p.chromium.launch(

@@ -194,6 +194,11 @@ def cmd_user(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.viewers:  # the viewer benchmark (README "Performance"), in netralitas/viewers.py
+        from .viewers import main as viewers_main
+
+        counts = [int(k) for k in args.viewers.split(",")]
+        return viewers_main(counts, args.db, args.replicas, args.rounds, args.out)
     from .bench import main as bench_main
 
     return bench_main(args.rows, args.runs, args.out, args.browser)
@@ -269,6 +274,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--runs", type=int, default=10)
     p.add_argument("--out", help="folder untuk JSON hasil (bawaan bench-results/)")
     p.add_argument("--browser", action="store_true", help="ukur juga tampilan pertama di chromium")
+    p.add_argument("--viewers", help="penonton serentak, mis. 1,10,40 (protokol websocket Streamlit)")
+    p.add_argument("--replicas", type=int, default=2, help="replika di belakang HAProxy untuk --viewers")
+    p.add_argument("--rounds", type=int, default=1, help="putaran pengukuran untuk --viewers")
+    p.add_argument("--db", help="berkas DuckDB untuk --viewers (bawaan: NETRALITAS_DB)")
     p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("sample", help="data contoh sintetis")

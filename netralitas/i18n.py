@@ -315,6 +315,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ikp_saved": (
         "Skor IKP {name} untuk {n} {what} disimpan ({replaced} yang lama diganti, {rejected} baris ditolak).",
         "IKP scores of {name} saved for {n} {what} ({replaced} replaced, {rejected} rows rejected).",
+    # overview charts, built once per data version by netralitas/overview.py (issue 15)
+    "ov_funnel": ("Alur penanganan", "Case pipeline"),
+    "ov_trend": ("Kasus per bulan", "Cases per month"),
+    "ov_violation_types": ("Jenis pelanggaran terbanyak", "Most common violation types"),
+    "ov_agencies": ("Instansi dengan kasus terbanyak", "Agencies with most cases"),
+    "serve_local_only": (
+        "Belum ada pengguna: mode lokal hanya melayani 127.0.0.1; tambahkan pengguna dulu "
+        "(python -m netralitas user add NAMA --role admin)",
+        "No users yet: local mode serves 127.0.0.1 only; add a user first "
+        "(python -m netralitas user add NAME --role admin)",
     ),
 }
 

@@ -6,8 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pandas as pd
+import plotly.graph_objects as go
 
+from . import charts, maps, metrics
 from .filters import Filters
+from .i18n import t
 
 
 def previous_election(elections: pd.DataFrame, chosen: tuple[str, ...]) -> str | None:
@@ -29,3 +32,35 @@ def change(current: float | None, before: float | None) -> float | None:
     if current is None or before in (None, 0):
         return None
     return (current - before) / before
+
+
+def figures(
+    totals: dict,
+    breakdowns: pd.DataFrame,
+    monthly: pd.DataFrame,
+    calendar: pd.DataFrame,
+    elections: tuple[str, ...],
+    lang: str,
+) -> dict[str, go.Figure]:
+    """The overview's five charts from its query results, keyed by the chart's place on the page. One
+    builder for them, so the dashboard can keep them per data version, filters and language instead of
+    building them again for every viewer."""
+    no_data = t("no_data", lang)
+    agencies = pd.DataFrame(metrics.groups(breakdowns, "agency", lang))
+    if not agencies.empty:
+        agencies = agencies[agencies["key"] != ""]
+    return {
+        "province_map": maps.province_choropleth(
+            pd.DataFrame(metrics.groups(breakdowns, "province", lang)), "cases", t("cases", lang), lang
+        ),
+        "funnel": charts.funnel(totals, t("ov_funnel", lang), lang, no_data=no_data),
+        "trend": charts.trend(monthly, calendar, elections, t("ov_trend", lang), lang, no_data=no_data),
+        "violation_type": charts.ranked_bars(
+            pd.DataFrame(metrics.groups(breakdowns, "violation_type", lang)),
+            "cases",
+            t("ov_violation_types", lang),
+            lang,
+            no_data=no_data,
+        ),
+        "agency": charts.ranked_bars(agencies, "cases", t("ov_agencies", lang), lang, no_data=no_data),
+    }

@@ -3,8 +3,11 @@
 DuckDB lets one process hold a database file read-write and refuses every other process meanwhile.
 Work that writes (imports, undo, the audit log) and the command line use short-lived connections and
 retry for a bounded time while another process holds the file. The dashboard reads through one
-long-lived connection per process (`Store(keep_open=True).reader()`), so its buffer pool stays warm
-between reruns; it gives the file up when another process asks for it. Asking is a request file beside
+long-lived read-only connection per process (`Store(keep_open=True).reader()`), so its buffer pool stays
+warm between reruns and several dashboard processes (replicas behind a load balancer) read the one file
+at once; each gives the file up when a writer asks for it, and a write from the dashboard's own process
+closes that process's reader first (DuckDB refuses a read-write connection to a file the same process
+has open read-only). Asking is a request file beside
 the database (`<db>.request`, holding the asker's pid), written by a connection that found the file
 locked and removed when that connection closes; the dashboard's watcher closes its connection as soon
 as the reads in flight end, serves its last results meanwhile, and reopens once the request is gone.
@@ -137,37 +140,50 @@ class _Keeper:
         self.cond = threading.Condition()
         self.con: duckdb.DuckDBPyConnection | None = None
         self.active = 0
+        self.writing = 0  # writes of this process under way: the read-only connection stays closed
         self.watcher: threading.Thread | None = None
 
     def cursor(self) -> duckdb.DuckDBPyConnection | None:
-        """A cursor on the kept connection, or None while another process is asking for the file or
-        holds it. Opening is tried once: waiting happens in `Store.reader`, outside this lock, so one
-        reader that waits never holds up the readers that have something else to show."""
+        """A cursor on the kept read-only connection, or None while a write of this process runs or
+        another process is asking for the file or holds it read-write. Opening is tried once: waiting
+        happens in `Store.reader`, outside this lock, so one reader that waits never holds up the readers
+        that have something else to show."""
         with self.cond:
-            if requested_elsewhere(self.store.path):
+            if self.writing or requested_elsewhere(self.store.path):
                 self._close_if_idle()
                 return None
             if self.con is None:
                 try:
-                    con = self.store._open(read_only=False, wait=0)
+                    self.con = self.store._open(read_only=True, wait=0)
                 except DatabaseBusy:
                     return None
-                try:
-                    self.store._ensure_schema(con)
-                except BaseException:
-                    con.close()
-                    raise
-                self.con = con
                 self._start_watcher()
             self.active += 1
             return self.con.cursor()
+
+    def begin_write(self, wait: float) -> None:
+        """Close the read-only connection for a write of this process, once the reads in flight end."""
+        deadline = time.monotonic() + wait
+        with self.cond:
+            self.writing += 1
+            while self.active and self.con is not None:
+                if time.monotonic() >= deadline:
+                    self.writing -= 1
+                    raise DatabaseBusy(self.store.path)
+                self.cond.wait(0.05)
+            self._close_if_idle()
+
+    def end_write(self) -> None:
+        with self.cond:
+            self.writing -= 1
 
     def release(self, cur: duckdb.DuckDBPyConnection) -> None:
         cur.close()
         with self.cond:
             self.active -= 1
-            if requested_elsewhere(self.store.path):
+            if self.writing or requested_elsewhere(self.store.path):
                 self._close_if_idle()
+            self.cond.notify_all()
 
     def close(self) -> None:
         with self.cond:
@@ -268,6 +284,10 @@ class Store:
         holds the file, it asks for it (see the module docstring) and waits up to `lock_wait`."""
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        with _keepers_lock:
+            keeper = _keepers.get(self.path)
+        if keeper is not None and not read_only:
+            keeper.begin_write(self.lock_wait)
         request = _Request(self.path)
         try:
             con = self._open(read_only, request)
@@ -279,6 +299,8 @@ class Store:
                 con.close()
         finally:
             request.withdraw()
+            if keeper is not None and not read_only:
+                keeper.end_write()
 
     @contextmanager
     def reader(self, wait: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -290,22 +312,47 @@ class Store:
             with self.connect() as con:
                 yield con
             return
+        self.prepare()
         keeper = self._keeper()
         deadline = time.monotonic() + (self.lock_wait if wait else 0)
-        request = _Request(self.path)
-        try:
-            while (cur := keeper.cursor()) is None:
-                if time.monotonic() >= deadline:
-                    raise DatabaseBusy(self.path)
-                if not requested_elsewhere(self.path):
-                    request.make()  # the file is held, not asked for: another dashboard process keeps it
-                time.sleep(0.05)
-        finally:
-            request.withdraw()
+        # No request is made: readers share the file with every other reader, and a writer that holds it
+        # is already working towards giving it back.
+        while (cur := keeper.cursor()) is None:
+            if time.monotonic() >= deadline:
+                raise DatabaseBusy(self.path)
+            time.sleep(0.05)
         try:
             yield cur
         finally:
             keeper.release(cur)
+
+    def prepare(self) -> None:
+        """Create and migrate the file once per process before the first read-only connection, which can
+        do neither. Checked on a read-only connection first, so replicas starting on a current database
+        take nothing from one another."""
+        key = str(self.path)
+        if key in _migrated:
+            return
+        if self.path.exists():
+            try:
+                con = duckdb.connect(key, read_only=True)
+            except duckdb.IOException as exc:
+                if _is_lock_error(exc):
+                    return  # a writer holds it: the reader waits for it, and the next read checks again
+                con = None
+            except duckdb.Error:
+                con = None  # another configuration in this process: migrate below
+            if con is not None:
+                try:
+                    current = _schema_current(con)
+                finally:
+                    con.close()
+                if current:
+                    with _migrate_lock:
+                        _migrated.add(key)
+                    return
+        with self.connect():
+            pass
 
     def _keeper(self) -> _Keeper:
         with _keepers_lock:
@@ -418,12 +465,27 @@ def run_df(
         timer.cancel()
 
 
+def _macros_text() -> tuple[str, str]:
+    text = (config.QUERIES_DIR / "_scope.sql").read_text(encoding="utf-8")
+    return text, hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _schema_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """Every migration applied and the macros up to date: nothing for a read-write connection to do."""
+    try:
+        version = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+        held = con.execute("SELECT value FROM settings WHERE key = 'scope_macros_sha256'").fetchall()
+    except duckdb.CatalogException:
+        return False
+    latest = max((v for v, _ in migrations()), default=0)
+    return version >= latest and bool(held) and held[0][0] == _macros_text()[1]
+
+
 def _install_macros(con: duckdb.DuckDBPyConnection) -> None:
     """Store queries/_scope.sql's macros in the database when they differ from the ones it holds. Stored
     rather than created per connection: setting them up on every cursor cost ~3 ms a query. Compared
     first, so opening an up-to-date database writes nothing."""
-    text = (config.QUERIES_DIR / "_scope.sql").read_text(encoding="utf-8")
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    text, digest = _macros_text()
     held = con.execute("SELECT value FROM settings WHERE key = 'scope_macros_sha256'").fetchall()
     if held and held[0][0] == digest:
         return

@@ -1,9 +1,8 @@
 """Ringkasan: what leadership asks first: how many, where, when, and are sanctions carried out."""
 
-import pandas as pd
 import streamlit as st
 
-from netralitas import charts, metrics
+from netralitas import metrics, overview
 from netralitas.i18n import t
 from netralitas.ui import alerts as early_warning
 from netralitas.ui import context, widgets
@@ -19,39 +18,26 @@ before, prev_name = widgets.previous_totals(filters)
 widgets.kpi_row(totals, before, prev_name, lang)
 early_warning.overview_block(filters, lang)
 
-breakdowns = context.query("breakdowns", filters)
-no_data = t("no_data", lang)
+# built once per data version, filters and language, for every viewer (netralitas/overview.py)
+figs = context.built(
+    "overview",
+    lambda: overview.figures(
+        totals,
+        context.query("breakdowns", filters),
+        context.query("trend", filters),
+        context.query("calendar"),
+        filters.election,
+        lang,
+    ),
+)
 left, right = st.columns([3, 2])
 with left:
-    widgets.province_map(breakdowns, lang)
+    widgets.clickable_map(figs["province_map"], "province")
 with right:
-    fig = charts.funnel(totals, "Alur penanganan" if lang == "id" else "Case pipeline", lang, no_data=no_data)
-    st.plotly_chart(fig, width="stretch", key="funnel")
-fig = charts.trend(
-    context.query("trend", filters),
-    context.query("calendar"),
-    filters.election,
-    "Kasus per bulan" if lang == "id" else "Cases per month",
-    lang,
-    no_data=no_data,
-)
-st.plotly_chart(fig, width="stretch", key="trend")
+    st.plotly_chart(figs["funnel"], width="stretch", key="funnel")
+st.plotly_chart(figs["trend"], width="stretch", key="trend")
 left, right = st.columns(2)
 with left:
-    groups = pd.DataFrame(metrics.groups(breakdowns, "violation_type", lang))
-    widgets.clickable_bars(
-        groups,
-        "violation_type",
-        "cases",
-        "Jenis pelanggaran terbanyak" if lang == "id" else "Most common violation types",
-        lang,
-    )
+    widgets.clickable_figure(figs["violation_type"], "violation_type")
 with right:
-    groups = pd.DataFrame(metrics.groups(breakdowns, "agency", lang))
-    widgets.clickable_bars(
-        groups,
-        "agency",
-        "cases",
-        "Instansi dengan kasus terbanyak" if lang == "id" else "Agencies with most cases",
-        lang,
-    )
+    widgets.clickable_figure(figs["agency"], "agency")

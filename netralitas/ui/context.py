@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -30,18 +32,36 @@ def store() -> Store:
     return _store(str(config.db_path()))
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
+# Query results per data version, shared by every session of this process. Kept as they are and handed
+# out as shallow copies: with pandas' copy-on-write a caller's change never reaches the kept frame, and
+# no session pays for unpickling a copy, as st.cache_data did on every call (a third of a cached view).
+_results: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+_results_lock = threading.Lock()
+RESULT_ENTRIES = 512
+
+
 def _run(
-    db: str, version: tuple, name: str, filters: Filters, params_items: tuple, _wait: bool = True
+    db: str, version: tuple, name: str, filters: Filters, params_items: tuple, wait: bool
 ) -> pd.DataFrame:
-    # `_wait` is left out of the cache key (leading underscore): it says how to compute, not what.
-    return queries.run(Store(db, keep_open=True), name, filters, dict(params_items), wait=_wait)
+    key = (db, version, name, filters, params_items)
+    with _results_lock:
+        frame = _results.get(key)
+        if frame is not None:
+            _results.move_to_end(key)
+    if frame is None:
+        frame = queries.run(Store(db, keep_open=True), name, filters, dict(params_items), wait=wait)
+        with _results_lock:
+            _results[key] = frame
+            while len(_results) > RESULT_ENTRIES:
+                _results.popitem(last=False)
+    return frame.copy(deep=False)
 
 
 # The last result of each query (any data version), for the moments another process holds the file.
 _last_good: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
 LAST_GOOD_ENTRIES = 512
 BUSY_SHOWN = "_netralitas_busy_shown"
+RUN_VERSION = "_netralitas_run_version"
 
 
 def query(name: str, filters: Filters | None = None, **params: Any) -> pd.DataFrame:
@@ -56,11 +76,11 @@ def query(name: str, filters: Filters | None = None, **params: Any) -> pd.DataFr
     try:
         frame = _run(
             str(s.path),
-            s.data_version(),
+            data_version(),
             name,
             filters or Filters(),
             tuple(sorted(params.items())),
-            _wait=key not in _last_good,
+            key not in _last_good,
         )
     except DatabaseBusy:
         if key in _last_good:
@@ -82,8 +102,42 @@ def _busy_notice() -> None:
 
 
 def begin_run() -> None:
-    """Per-run resets (app.py calls this first)."""
+    """Per-run resets (app.py calls this first), and the data version this run reads."""
     st.session_state[BUSY_SHOWN] = False
+    st.session_state[RUN_VERSION] = store().data_version()
+
+
+def data_version() -> tuple:
+    """The database's version when this run began: one key for every query and figure of the run, so a
+    run never files results read before an import under the version after it."""
+    return st.session_state.get(RUN_VERSION) or store().data_version()
+
+
+T = TypeVar("T")
+# Figures (and whatever else a page builds from its query results) shared by every session of this
+# process: a briefing's audience opens the same view, and building plotly figures was most of a first
+# view's own work. Figures are only read afterwards (st.plotly_chart copies them), never changed.
+_built: OrderedDict[tuple, Any] = OrderedDict()
+_built_lock = threading.Lock()
+BUILT_ENTRIES = 256
+
+
+def built(name: str, build: Callable[[], T]) -> T:
+    """`build()`, kept per data version, filters and language for every session. A run that showed
+    results from before another process's update (the busy notice) keeps nothing: they are older than
+    its version says."""
+    key = (str(store().path), data_version(), filters(), lang(), name)
+    with _built_lock:
+        if key in _built:
+            _built.move_to_end(key)
+            return _built[key]
+    value = build()
+    if not st.session_state.get(BUSY_SHOWN):
+        with _built_lock:
+            _built[key] = value
+            while len(_built) > BUILT_ENTRIES:
+                _built.popitem(last=False)
+    return value
 
 
 def lang() -> str:

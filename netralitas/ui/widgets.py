@@ -116,6 +116,11 @@ def clickable_bars(
     if dimension == "agency" and not groups.empty:
         groups = groups[groups["key"] != ""]
     fig = charts.ranked_bars(groups, value, title, lang, presenter, top=top, no_data=t("no_data", lang))
+    clickable_figure(fig, dimension)
+
+
+def clickable_figure(fig, dimension: str) -> None:
+    """Bars already built whose clicked bar sets (or clears) the `dimension` filter."""
     event = st.plotly_chart(
         fig, width="stretch", key=f"bars_{dimension}", on_select="rerun", selection_mode="points"
     )
