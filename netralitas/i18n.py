@@ -77,7 +77,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Mode lokal: hanya dapat dibuka dari komputer ini, dengan hak analis.",
         "Local mode: reachable from this computer only, with analyst rights.",
     ),
-    # -- importer: identical rows, report-style workbooks, dates, header choice (issue 13) --
+    # -- importer --
     "imp_fewer_repeats": (
         "berkas memuat {n} baris identik ini, basis data menyimpan {stored}: {beyond} yang tidak ada di berkas "
         "tetap tersimpan (batalkan batch lamanya bila memang harus hilang)",
@@ -126,7 +126,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "imp_order_ambiguous": (
         "Kolom “{column}” memuat tanggal hari-dulu dan bulan-dulu: tanggal angkanya ditolak, tidak ditebak.",
         "Column “{column}” holds both day-first and month-first dates: its numeric dates are rejected, not guessed.",
-    # -- early warning and forecast against outcome (issue #17: netralitas/alerts.py, ikp.py, ui/alerts.py) --
+    ),
+    # -- alerts --
     "alerts_title": ("Peringatan dini", "Early warning"),
     "alerts_unknown_election": (
         "Pemilihan tidak dikenal: {election} (lihat tabel kalender).",
@@ -232,7 +233,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Choose one election in the filters for the early warning; shown now: {name}, the latest election "
         "with cases.",
     ),
-    # -- IKP: forecast against outcome (issue #17: netralitas/ikp.py, netralitas/ui/ikp.py) --
     "ikp_bad_score": (
         "skor IKP harus angka 0–100: {value}",
         "the IKP score must be a number from 0 to 100: {value}",
@@ -315,7 +315,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ikp_saved": (
         "Skor IKP {name} untuk {n} {what} disimpan ({replaced} yang lama diganti, {rejected} baris ditolak).",
         "IKP scores of {name} saved for {n} {what} ({replaced} replaced, {rejected} rows rejected).",
-    # overview charts, built once per data version by netralitas/overview.py (issue 15)
+    ),
+    # -- replicas --
     "ov_funnel": ("Alur penanganan", "Case pipeline"),
     "ov_trend": ("Kasus per bulan", "Cases per month"),
     "ov_violation_types": ("Jenis pelanggaran terbanyak", "Most common violation types"),
@@ -326,6 +327,241 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No users yet: local mode serves 127.0.0.1 only; add a user first "
         "(python -m netralitas user add NAME --role admin)",
     ),
+    # -- cases --
+    "kind_unknown": (
+        "Jenis berkas tidak dikenal: {kind} (pilihan: {kinds})",
+        "Unknown file kind: {kind} (choices: {kinds})",
+    ),
+    "kind_reason_chosen": ("dipilih oleh analis", "chosen by the analyst"),
+    "kind_reason_block": (
+        "daftar blokir BKN: ada kolom {headers}",
+        "BKN block list: it has the column {headers}",
+    ),
+    "kind_reason_follow_up": (
+        "laporan tindak lanjut PPK: ada kolom {headers}",
+        "PPK follow-up report: it has the column {headers}",
+    ),
+    "kind_reason_recommendation": (
+        "daftar rekomendasi KASN/BKN: ada kolom {headers}, tanpa tanggal laporan atau asal temuan",
+        "KASN/BKN recommendation list: it has the column {headers}, no report date or origin",
+    ),
+    "kind_reason_register": (
+        "register temuan/laporan Bawaslu: ada kolom {headers}",
+        "Bawaslu finding/report register: it has the column {headers}",
+    ),
+    "kind_reason_generic": (
+        "jenis tidak dapat ditentukan dari judul kolom; baris dimuat apa adanya",
+        "the kind cannot be told from the headers; rows load as they are",
+    ),
+    "kind_follow_up_unread": (
+        "tindak lanjut PPK tidak dapat dibaca (bukan Sudah/Belum atau tanggal); dimuat sebagai rekomendasi "
+        "yang belum ditindaklanjuti",
+        "PPK follow-up cannot be read (not Sudah/Belum or a date); loaded as a recommendation not yet followed up",
+    ),
+    "kind_register": ("Register temuan/laporan Bawaslu", "Bawaslu finding/report register"),
+    "kind_recommendation": ("Daftar rekomendasi KASN/BKN", "KASN/BKN recommendation list"),
+    "kind_follow-up": ("Laporan tindak lanjut PPK", "PPK follow-up report"),
+    "kind_block": ("Daftar blokir BKN", "BKN block list"),
+    "kind_generic": ("Lainnya (apa adanya)", "Other (as it is)"),
+    "kind_label": ("Jenis berkas", "File kind"),
+    "kind_auto": ("Deteksi otomatis", "Detect automatically"),
+    "kind_detected": ("Jenis berkas: {kind} ({reason})", "File kind: {kind} ({reason})"),
+    "link_not_proposed": (
+        "Pasangan ini tidak (lagi) diusulkan.",
+        "This pair is not (or no longer) proposed.",
+    ),
+    "link_no_decision": (
+        "Keputusan {id} tidak ada atau sudah dibatalkan.",
+        "Decision {id} does not exist or was already undone.",
+    ),
+    "page_links": ("Tautan kasus", "Case links"),
+    "links_intro": (
+        "Catatan dengan NIP yang sama dalam pemilihan yang sama tertaut otomatis. Tanpa NIP, pasangan di bawah "
+        "diusulkan dari kemiripan nama, kabupaten/kota, instansi dan selisih hari; tidak ada yang digabung "
+        "sebelum Anda menerimanya.",
+        "Records with an equal NIP in the same election link automatically. Without a NIP, the pairs below are "
+        "proposed from name similarity, regency/city, agency and days apart; nothing merges until you accept it.",
+    ),
+    "links_none": ("Tidak ada usulan tautan.", "No proposed links."),
+    "links_accept": ("Terima", "Accept"),
+    "links_reject": ("Tolak", "Reject"),
+    "links_undo": ("Batalkan keputusan", "Undo decision"),
+    "links_decisions": ("Keputusan tersimpan", "Stored decisions"),
+    "links_score": ("Skor", "Score"),
+    "links_name_score": ("Kemiripan nama", "Name similarity"),
+    "links_same_regency": ("Kab/kota sama", "Same regency"),
+    "links_agency_score": ("Kemiripan instansi", "Agency similarity"),
+    "links_days_apart": ("Selisih hari", "Days apart"),
+    "links_record": ("Catatan {side}", "Record {side}"),
+    "links_done": ("Keputusan disimpan.", "Decision stored."),
+    "quality_title": (
+        "Daftar mutu data: sumber yang tidak sepakat",
+        "Data-quality list: sources that disagree",
+    ),
+    "quality_none": ("Tidak ada ketidaksepakatan antarsumber.", "No disagreements between sources."),
+    "quality_not_violation": (
+        "Bawaslu: bukan pelanggaran, tetapi ada rekomendasi",
+        "Bawaslu: not a violation, yet a recommendation exists",
+    ),
+    "quality_sanctions": ("Rekomendasi dengan sanksi berbeda", "Recommendations with different sanctions"),
+    "quality_block": ("Blokir tanpa rekomendasi", "Block without a recommendation"),
+    "quality_issue": ("Masalah", "Issue"),
+    "records": ("Catatan", "Records"),
+    "records_per_source": ("Catatan per sumber", "Records per source"),
+    "cases_records": (
+        "{cases} kasus dari {records} catatan",
+        "{cases} cases from {records} records",
+    ),
+    "timeline_title": ("Linimasa kasus antarinstansi", "Case timeline across agencies"),
+    "timeline_pick": ("Pilih kasus", "Choose a case"),
+    "timeline_step": ("Langkah", "Step"),
+    "timeline_date": ("Tanggal", "Date"),
+    "timeline_source": ("Sumber", "Source"),
+    "step_finding": ("Temuan/laporan", "Finding/report"),
+    "step_recommendation": ("Rekomendasi", "Recommendation"),
+    "step_follow_up": ("Tindak lanjut PPK", "PPK follow-up"),
+    "step_block": ("Blokir", "Block"),
+    "step_unblock": ("Buka blokir", "Unblock"),
+    "lags_title": (
+        "Median hari antarlangkah instansi",
+        "Median days between the agencies' steps",
+    ),
+    "lags_note": (
+        "Per kasus: temuan/laporan Bawaslu → rekomendasi KASN/BKN → tindak lanjut PPK → blokir BKN. "
+        "Angka ini menunjukkan di mana kasus tertahan.",
+        "Per case: Bawaslu finding/report → KASN/BKN recommendation → PPK follow-up → BKN block. "
+        "This is where cases stall.",
+    ),
+    "lags_by_agency": ("Per instansi", "Per agency"),
+    "lags_by_province": ("Per provinsi", "Per province"),
+    "lag_report_rec": ("Laporan → rekomendasi", "Report → recommendation"),
+    "lag_rec_fu": ("Rekomendasi → tindak lanjut", "Recommendation → follow-up"),
+    "lag_rec_block": ("Rekomendasi → blokir", "Recommendation → block"),
+    "cases_shown": ("{total} kasus; {shown} ditampilkan.", "{total} cases; {shown} shown."),
+    "yes": ("ya", "yes"),
+    "no": ("tidak", "no"),
+    "col_name": ("Nama", "Name"),
+    "col_sanction": ("Sanksi", "Sanction"),
+    # -- hostile-files --
+    "refuse_unreadable": (
+        "Berkas tidak dapat dibaca ({reason}); simpan ulang sebagai CSV atau XLSX dan unggah lagi.",
+        "The file cannot be read ({reason}); save it again as CSV or XLSX and upload it again.",
+    ),
+    "refuse_memory": (
+        "Berkas terlalu besar untuk dibaca dengan memori yang tersedia; bagi menjadi beberapa berkas.",
+        "The file is too large to read in the memory available; split it into several files.",
+    ),
+    "refuse_zip_damaged": ("Berkas ZIP/XLSX rusak.", "The ZIP/XLSX file is damaged."),
+    "refuse_zip_members": (
+        "Buku kerja berisi {count:,} bagian (batas {limit:,}); berkas ini bukan ekspor biasa.",
+        "The workbook holds {count:,} parts (the limit is {limit:,}); this is not an ordinary export.",
+    ),
+    "refuse_zip_method": (
+        "Bagian “{member}” buku kerja dimampatkan dengan cara yang tidak dipakai Excel.",
+        "Part “{member}” of the workbook is compressed in a way Excel does not use.",
+    ),
+    "refuse_unzipped": (
+        "Isi buku kerja membesar menjadi {mb} MB bila dibuka (batas {limit} MB); bagi menjadi beberapa berkas.",
+        "The workbook inflates to {mb} MB when opened (the limit is {limit} MB); split it into several files.",
+    ),
+    "refuse_unzipped_actual": (
+        "Isi buku kerja membesar melebihi {limit} MB bila dibuka; bagi menjadi beberapa berkas.",
+        "The workbook inflates to more than {limit} MB when opened; split it into several files.",
+    ),
+    "refuse_zip_ratio": (
+        "Bagian “{member}” buku kerja membesar {ratio:,}× bila dibuka (batas {limit:,}×): ini bom zip, "
+        "bukan ekspor biasa.",
+        "Part “{member}” of the workbook inflates {ratio:,}× when opened (the limit is {limit:,}×): a zip "
+        "bomb, not an ordinary export.",
+    ),
+    "refuse_xml_entities": (
+        "Bagian “{member}” buku kerja memuat deklarasi DTD/entitas XML; buku kerja biasa tidak pernah memuatnya.",
+        "Part “{member}” of the workbook holds an XML DTD/entity declaration; ordinary workbooks never do.",
+    ),
+    "refuse_sheet_rows": (
+        "Lembar “{member}” mencakup {rows:,} baris (batas {limit:,}).",
+        "Sheet “{member}” spans {rows:,} rows (the limit is {limit:,}).",
+    ),
+    "refuse_sheet_cells": (
+        "Lembar “{member}” mencakup {rows:,} baris × {columns:,} kolom = {cells:,} sel (batas {limit:,}); "
+        "hapus baris/kolom kosong di luar tabel atau bagi berkasnya.",
+        "Sheet “{member}” spans {rows:,} rows × {columns:,} columns = {cells:,} cells (the limit is {limit:,}); "
+        "delete empty rows/columns outside the table or split the file.",
+    ),
+    "refuse_sheet_row_size": (
+        "Satu baris lembar lebih dari {mb} MB; berkas ini bukan ekspor biasa.",
+        "One row of the sheet is over {mb} MB; this is not an ordinary export.",
+    ),
+    "refuse_cell_too_long": (
+        "Baris {row}, kolom “{column}”: sel lebih dari {kib} KiB; tidak ada kolom data yang memerlukannya.",
+        "Row {row}, column “{column}”: a cell over {kib} KiB; no data column needs one.",
+    ),
+    "refuse_line_too_long": (
+        "Baris {row}: sel lebih dari {kib} KiB; tidak ada kolom data yang memerlukannya.",
+        "Row {row}: a cell over {kib} KiB; no data column needs one.",
+    ),
+    "reject_control_chars": (
+        "karakter kendali {chars} (mis. NUL) tidak boleh ada dalam sel; hapus lalu unggah ulang",
+        "control character {chars} (such as NUL) is not allowed in a cell; remove it and upload again",
+    ),
+    # -- hostile-links --
+    "signin_wrong": ("Nama pengguna atau kata sandi salah.", "Wrong user name or password."),
+    "signin_wait": (
+        "Terlalu banyak percobaan gagal; coba lagi dalam {wait}.",
+        "Too many failed attempts; try again in {wait}.",
+    ),
+    "seconds": ("{n} detik", "{n} seconds"),
+    "minutes": ("{n} menit", "{n} minutes"),
+    "locks_title": ("Penundaan masuk", "Sign-in back-off"),
+    "locks_note": (
+        "Nama dan sumber (alamat dan peramban) dengan percobaan gagal melewati batas dalam 24 jam terakhir. "
+        "Sisa tunggu 0: boleh mencoba lagi, tetapi kegagalan berikutnya menunda lebih lama.",
+        "Names and sources (address and browser) past their free attempts in the last 24 hours. Wait 0: "
+        "they may try again, but the next failure waits longer.",
+    ),
+    "locks_none": ("Tidak ada nama atau sumber yang ditunda.", "No name or source is backed off."),
+    "lock_kind_name": ("nama", "name"),
+    "lock_kind_source": ("sumber", "source"),
+    "lock_col_kind": ("Jenis", "Kind"),
+    "lock_col_subject": ("Nama atau sumber", "Name or source"),
+    "lock_col_failures": ("Gagal", "Failures"),
+    "lock_col_last": ("Terakhir gagal", "Last failure"),
+    "lock_col_wait": ("Sisa tunggu (detik)", "Wait left (seconds)"),
+    "lock_pick": ("Cabut penundaan untuk", "Lift the back-off of"),
+    "lock_lift": ("Cabut penundaan", "Lift the back-off"),
+    "lock_lifted": ("Penundaan dicabut: {subject}.", "Back-off lifted: {subject}."),
+    # -- layout --
+    "cov_caption": (
+        "Kasus di {provinces} provinsi, {regencies} kabupaten/kota dan {agencies} instansi.",
+        "Cases in {provinces} provinces, {regencies} regencies/cities and {agencies} agencies.",
+    ),
+    "cov_historical_one": (
+        "Selain itu {cases} kasus pada wilayah sebelum pemekaran ({units}).",
+        "Besides, {cases} case on a unit from before a province split ({units}).",
+    ),
+    "cov_historical": (
+        "Selain itu {cases} kasus pada wilayah sebelum pemekaran ({units}).",
+        "Besides, {cases} cases on units from before a province split ({units}).",
+    ),
+    "cov_unknown": (
+        "{cases} kasus dengan provinsi tidak diketahui.",
+        "{cases} cases with the province unknown.",
+    ),
+    "cov_nar_top": (
+        "{name} mencatat {cases} kasus, terbanyak dari {provinces} provinsi",
+        "{name} recorded {cases} cases, the most of {provinces} provinces",
+    ),
+    "cov_nar_only": ("{name} mencatat {cases} kasus", "{name} recorded {cases} cases"),
+    "cov_nar_historical_one": (
+        " (dan {cases} kasus pada wilayah sebelum pemekaran)",
+        " (and {cases} case on a unit from before a province split)",
+    ),
+    "cov_nar_historical": (
+        " (dan {cases} kasus pada wilayah sebelum pemekaran)",
+        " (and {cases} cases on units from before a province split)",
+    ),
+    "cov_nar_next": ("; disusul {name} ({cases}).", "; followed by {name} ({cases})."),
+    "slide_top_regencies": ("Kabupaten/kota terbanyak", "Regencies/cities with most cases"),
 }
 
 
