@@ -77,6 +77,104 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Mode lokal: hanya dapat dibuka dari komputer ini, dengan hak analis.",
         "Local mode: reachable from this computer only, with analyst rights.",
     ),
+    # -- records and cases (#14): file kinds, links, the review page, disagreements, lags ----------
+    "kind_unknown": ("Jenis berkas tidak dikenal: {kind} (pilihan: {kinds})", "Unknown file kind: {kind} (choices: {kinds})"),
+    "kind_reason_chosen": ("dipilih oleh analis", "chosen by the analyst"),
+    "kind_reason_block": ("daftar blokir BKN: ada kolom {headers}", "BKN block list: it has the column {headers}"),
+    "kind_reason_follow_up": (
+        "laporan tindak lanjut PPK: ada kolom {headers}",
+        "PPK follow-up report: it has the column {headers}",
+    ),
+    "kind_reason_recommendation": (
+        "daftar rekomendasi KASN/BKN: ada kolom {headers}, tanpa tanggal laporan atau asal temuan",
+        "KASN/BKN recommendation list: it has the column {headers}, no report date or origin",
+    ),
+    "kind_reason_register": (
+        "register temuan/laporan Bawaslu: ada kolom {headers}",
+        "Bawaslu finding/report register: it has the column {headers}",
+    ),
+    "kind_reason_generic": (
+        "jenis tidak dapat ditentukan dari judul kolom; baris dimuat apa adanya",
+        "the kind cannot be told from the headers; rows load as they are",
+    ),
+    "kind_follow_up_unread": (
+        "tindak lanjut PPK tidak dapat dibaca (bukan Sudah/Belum atau tanggal); dimuat sebagai rekomendasi "
+        "yang belum ditindaklanjuti",
+        "PPK follow-up cannot be read (not Sudah/Belum or a date); loaded as a recommendation not yet followed up",
+    ),
+    "kind_register": ("Register temuan/laporan Bawaslu", "Bawaslu finding/report register"),
+    "kind_recommendation": ("Daftar rekomendasi KASN/BKN", "KASN/BKN recommendation list"),
+    "kind_follow-up": ("Laporan tindak lanjut PPK", "PPK follow-up report"),
+    "kind_block": ("Daftar blokir BKN", "BKN block list"),
+    "kind_generic": ("Lainnya (apa adanya)", "Other (as it is)"),
+    "kind_label": ("Jenis berkas", "File kind"),
+    "kind_auto": ("Deteksi otomatis", "Detect automatically"),
+    "kind_detected": ("Jenis berkas: {kind} ({reason})", "File kind: {kind} ({reason})"),
+    "link_not_proposed": ("Pasangan ini tidak (lagi) diusulkan.", "This pair is not (or no longer) proposed."),
+    "link_no_decision": (
+        "Keputusan {id} tidak ada atau sudah dibatalkan.",
+        "Decision {id} does not exist or was already undone.",
+    ),
+    "page_links": ("Tautan kasus", "Case links"),
+    "links_intro": (
+        "Catatan dengan NIP yang sama dalam pemilihan yang sama tertaut otomatis. Tanpa NIP, pasangan di bawah "
+        "diusulkan dari kemiripan nama, kabupaten/kota, instansi dan selisih hari; tidak ada yang digabung "
+        "sebelum Anda menerimanya.",
+        "Records with an equal NIP in the same election link automatically. Without a NIP, the pairs below are "
+        "proposed from name similarity, regency/city, agency and days apart; nothing merges until you accept it.",
+    ),
+    "links_none": ("Tidak ada usulan tautan.", "No proposed links."),
+    "links_accept": ("Terima", "Accept"),
+    "links_reject": ("Tolak", "Reject"),
+    "links_undo": ("Batalkan keputusan", "Undo decision"),
+    "links_decisions": ("Keputusan tersimpan", "Stored decisions"),
+    "links_score": ("Skor", "Score"),
+    "links_name_score": ("Kemiripan nama", "Name similarity"),
+    "links_same_regency": ("Kab/kota sama", "Same regency"),
+    "links_agency_score": ("Kemiripan instansi", "Agency similarity"),
+    "links_days_apart": ("Selisih hari", "Days apart"),
+    "links_record": ("Catatan {side}", "Record {side}"),
+    "links_done": ("Keputusan disimpan.", "Decision stored."),
+    "quality_title": ("Daftar mutu data: sumber yang tidak sepakat", "Data-quality list: sources that disagree"),
+    "quality_none": ("Tidak ada ketidaksepakatan antarsumber.", "No disagreements between sources."),
+    "quality_not_violation": (
+        "Bawaslu: bukan pelanggaran, tetapi ada rekomendasi",
+        "Bawaslu: not a violation, yet a recommendation exists",
+    ),
+    "quality_sanctions": ("Rekomendasi dengan sanksi berbeda", "Recommendations with different sanctions"),
+    "quality_block": ("Blokir tanpa rekomendasi", "Block without a recommendation"),
+    "quality_issue": ("Masalah", "Issue"),
+    "records": ("Catatan", "Records"),
+    "records_per_source": ("Catatan per sumber", "Records per source"),
+    "cases_records": (
+        "{cases} kasus dari {records} catatan",
+        "{cases} cases from {records} records",
+    ),
+    "timeline_title": ("Linimasa kasus antarinstansi", "Case timeline across agencies"),
+    "timeline_pick": ("Pilih kasus", "Choose a case"),
+    "timeline_step": ("Langkah", "Step"),
+    "timeline_date": ("Tanggal", "Date"),
+    "timeline_source": ("Sumber", "Source"),
+    "step_finding": ("Temuan/laporan", "Finding/report"),
+    "step_recommendation": ("Rekomendasi", "Recommendation"),
+    "step_follow_up": ("Tindak lanjut PPK", "PPK follow-up"),
+    "step_block": ("Blokir", "Block"),
+    "step_unblock": ("Buka blokir", "Unblock"),
+    "lags_title": (
+        "Median hari antarlangkah instansi",
+        "Median days between the agencies' steps",
+    ),
+    "lags_note": (
+        "Per kasus: temuan/laporan Bawaslu → rekomendasi KASN/BKN → tindak lanjut PPK → blokir BKN. "
+        "Angka ini menunjukkan di mana kasus tertahan.",
+        "Per case: Bawaslu finding/report → KASN/BKN recommendation → PPK follow-up → BKN block. "
+        "This is where cases stall.",
+    ),
+    "lags_by_agency": ("Per instansi", "Per agency"),
+    "lags_by_province": ("Per provinsi", "Per province"),
+    "lag_report_rec": ("Laporan → rekomendasi", "Report → recommendation"),
+    "lag_rec_fu": ("Rekomendasi → tindak lanjut", "Recommendation → follow-up"),
+    "lag_rec_block": ("Rekomendasi → blokir", "Recommendation → block"),
 }
 
 
