@@ -11,6 +11,7 @@ from pathlib import Path
 from .errors import NetralitasError
 from .filters import Filters
 from .ingest import ImportOptions, import_file, undo_batch
+from .ingest.kinds import KINDS
 from .metrics import DIMENSIONS, summary
 from .reference import region_codes
 from .store import Store
@@ -32,7 +33,12 @@ def _fail(exc: NetralitasError, as_json: bool) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     store = Store(args.db)
     options = ImportOptions(
-        source=args.source, election=args.election, sheet=args.sheet, dry_run=args.dry_run, user=args.user
+        source=args.source,
+        election=args.election,
+        sheet=args.sheet,
+        dry_run=args.dry_run,
+        user=args.user,
+        kind=args.kind,
     )
     try:
         report = import_file(store, args.file, options)
@@ -41,6 +47,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(report.as_json(args.lang))
         return 0
+    if report.kind:
+        print(f"Jenis berkas / file kind: {report.kind['kind']} ({report.kind['reason_id']})")
     verb = "Uji coba (tidak disimpan)" if args.dry_run else f"Batch {report.batch_id}"
     print(
         f"{verb}: {report.rows_read} baris dibaca, {report.rows_loaded} baru, {report.rows_updated} diperbarui, "
@@ -199,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--election", help="pemilihan bila berkas tidak memuatnya, mis. pilkada-2024")
     p.add_argument("--sheet", help="lembar buku kerja")
     p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--kind", choices=KINDS, help="jenis berkas bila deteksi otomatis keliru")
     common(p)
     p.set_defaults(func=cmd_import)
 

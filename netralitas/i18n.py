@@ -78,9 +78,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Local mode: reachable from this computer only, with analyst rights.",
     ),
     # -- records and cases (#14): file kinds, links, the review page, disagreements, lags ----------
-    "kind_unknown": ("Jenis berkas tidak dikenal: {kind} (pilihan: {kinds})", "Unknown file kind: {kind} (choices: {kinds})"),
+    "kind_unknown": (
+        "Jenis berkas tidak dikenal: {kind} (pilihan: {kinds})",
+        "Unknown file kind: {kind} (choices: {kinds})",
+    ),
     "kind_reason_chosen": ("dipilih oleh analis", "chosen by the analyst"),
-    "kind_reason_block": ("daftar blokir BKN: ada kolom {headers}", "BKN block list: it has the column {headers}"),
+    "kind_reason_block": (
+        "daftar blokir BKN: ada kolom {headers}",
+        "BKN block list: it has the column {headers}",
+    ),
     "kind_reason_follow_up": (
         "laporan tindak lanjut PPK: ada kolom {headers}",
         "PPK follow-up report: it has the column {headers}",
@@ -110,7 +116,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kind_label": ("Jenis berkas", "File kind"),
     "kind_auto": ("Deteksi otomatis", "Detect automatically"),
     "kind_detected": ("Jenis berkas: {kind} ({reason})", "File kind: {kind} ({reason})"),
-    "link_not_proposed": ("Pasangan ini tidak (lagi) diusulkan.", "This pair is not (or no longer) proposed."),
+    "link_not_proposed": (
+        "Pasangan ini tidak (lagi) diusulkan.",
+        "This pair is not (or no longer) proposed.",
+    ),
     "link_no_decision": (
         "Keputusan {id} tidak ada atau sudah dibatalkan.",
         "Decision {id} does not exist or was already undone.",
@@ -135,7 +144,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "links_days_apart": ("Selisih hari", "Days apart"),
     "links_record": ("Catatan {side}", "Record {side}"),
     "links_done": ("Keputusan disimpan.", "Decision stored."),
-    "quality_title": ("Daftar mutu data: sumber yang tidak sepakat", "Data-quality list: sources that disagree"),
+    "quality_title": (
+        "Daftar mutu data: sumber yang tidak sepakat",
+        "Data-quality list: sources that disagree",
+    ),
     "quality_none": ("Tidak ada ketidaksepakatan antarsumber.", "No disagreements between sources."),
     "quality_not_violation": (
         "Bawaslu: bukan pelanggaran, tetapi ada rekomendasi",

@@ -22,6 +22,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
+from . import queries
 from .errors import NetralitasError
 from .i18n import t
 
@@ -126,9 +127,7 @@ def _roots(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         if ra != rb:
             # the smaller key is the root, so a case keeps its key however the links were made
             parent[max(ra, rb)] = min(ra, rb)
-    return pd.DataFrame(
-        [(x, find(x)) for x in list(parent)], columns=["base", "root"], dtype="object"
-    )
+    return pd.DataFrame([(x, find(x)) for x in list(parent)], columns=["base", "root"], dtype="object")
 
 
 def rebuild_cases(con: duckdb.DuckDBPyConnection) -> None:
@@ -150,45 +149,16 @@ def propose(con: duckdb.DuckDBPyConnection) -> None:
     """Candidate links for records without a NIP: pairs in the same election and province whose names
     are alike, not already in one case, not settled by a live decision; scored from the evidence."""
     con.execute(
-        f"""
-        CREATE OR REPLACE TABLE link_proposals AS
-        WITH r AS (
-            SELECT c.case_key AS k, rc.case_key AS person_case, c.election, c.province_code, c.regency_code,
-                   c.nip, c.case_date,
-                   trim(regexp_replace(lower(strip_accents(c.employee_name)), '[^a-z ]+', ' ', 'g')) AS name,
-                   lower(coalesce(c.agency, '')) AS agency
-            FROM cases c JOIN record_cases rc ON rc.record_key = c.case_key
-            WHERE c.employee_name IS NOT NULL
-        ),
-        pairs AS (
-            SELECT a.k AS key_a, b.k AS key_b, a.election,
-                   jaro_winkler_similarity(a.name, b.name) AS name_score,
-                   CASE WHEN a.regency_code IS NULL OR b.regency_code IS NULL THEN NULL
-                        ELSE a.regency_code = b.regency_code END AS same_regency,
-                   CASE WHEN a.agency = '' OR b.agency = '' THEN NULL
-                        ELSE jaro_winkler_similarity(a.agency, b.agency) END AS agency_score,
-                   abs(a.case_date - b.case_date) AS days_apart
-            FROM r a JOIN r b
-              ON a.election IS NOT DISTINCT FROM b.election AND a.province_code = b.province_code
-             AND left(a.name, 1) = left(b.name, 1) AND a.k < b.k AND a.person_case <> b.person_case
-             -- one side lacks a NIP: two different NIPs are two people, never a candidate
-             AND (a.nip IS NULL OR b.nip IS NULL)
-        ),
-        scored AS (
-            SELECT *, {WEIGHTS["name"]} * name_score
-                      + {WEIGHTS["regency"]} * CASE WHEN same_regency THEN 1 WHEN same_regency IS NULL THEN 0.5 ELSE 0 END
-                      + {WEIGHTS["agency"]} * coalesce(agency_score, 0.5)
-                      + {WEIGHTS["days"]} * greatest(0, 1 - days_apart / {MAX_DAYS_APART}) AS score
-            FROM pairs
-            WHERE name_score >= {NAME_FLOOR} AND days_apart <= {MAX_DAYS_APART}
-        )
-        SELECT key_a, key_b, election, round(score, 3) AS score, round(name_score, 3) AS name_score,
-               same_regency, round(agency_score, 3) AS agency_score, days_apart::INTEGER AS days_apart
-        FROM scored
-        WHERE score >= {PROPOSAL_SCORE}
-          AND NOT EXISTS (SELECT 1 FROM link_decisions d
-                          WHERE d.undone_at IS NULL AND d.key_a = scored.key_a AND d.key_b = scored.key_b)
-        """
+        "CREATE OR REPLACE TABLE link_proposals AS " + queries.sql("link_proposals"),
+        {
+            "w_name": WEIGHTS["name"],
+            "w_regency": WEIGHTS["regency"],
+            "w_agency": WEIGHTS["agency"],
+            "w_days": WEIGHTS["days"],
+            "max_days": MAX_DAYS_APART,
+            "name_floor": NAME_FLOOR,
+            "min_score": PROPOSAL_SCORE,
+        },
     )
 
 
@@ -205,12 +175,8 @@ def decide(con: duckdb.DuckDBPyConnection, key_a: str, key_b: str, accept: bool,
     if not proposal:
         raise NetralitasError(t("link_not_proposed", "id"), t("link_not_proposed", "en"))
     score, name_score, same_regency, agency_score, days = proposal[0]
-    evidence = (
-        f"name {name_score}; same regency {same_regency}; agency {agency_score}; days apart {days}"
-    )
-    decision_id = con.execute(
-        "SELECT coalesce(max(decision_id), 0) + 1 FROM link_decisions"
-    ).fetchall()[0][0]
+    evidence = f"name {name_score}; same regency {same_regency}; agency {agency_score}; days apart {days}"
+    decision_id = con.execute("SELECT coalesce(max(decision_id), 0) + 1 FROM link_decisions").fetchall()[0][0]
     con.execute(
         "INSERT INTO link_decisions VALUES ($id, $a, $b, $d, $s, $e, $at, $u, NULL, NULL)",
         {

@@ -102,6 +102,11 @@ def on_pre2022_basis(groups_: list[dict[str, Any]], lang: str = "id") -> list[di
     return sorted(out, key=lambda g: (-g["cases"], g["key"]))
 
 
+def records_per_source(frame: pd.DataFrame) -> dict[str, int]:
+    """{source: records} behind the cases counted (records.sql); sources without records are left out."""
+    return {str(r.source): int(r.records) for r in frame.itertuples(index=False)}
+
+
 def election_names(store: Store, lang: str = "id") -> dict[str, str]:
     frame = queries.run(store, "elections")
     return dict(zip(frame["election"], frame["name_id" if lang == "id" else "name_en"], strict=True))
@@ -115,17 +120,18 @@ def summary(
     basis: str = "current",
 ) -> dict[str, Any]:
     """The `summary --json` object: totals, and with `by` the labelled groups."""
-    requests: list = [("totals", filters, None), ("elections", None, None)]
+    requests: list = [("totals", filters, None), ("elections", None, None), ("records", filters, None)]
     if by:
         requests.append(("breakdowns", filters, None))
     frames = queries.run_many(store, requests)
     out = totals_dict(frames[0])
+    out["records"] = records_per_source(frames[2])
     if by:
         names = dict(
             zip(frames[1]["election"], frames[1]["name_id" if lang == "id" else "name_en"], strict=True)
         )
         out["by"] = by
-        out["groups"] = groups(frames[2], by, lang, names)
+        out["groups"] = groups(frames[3], by, lang, names)
         if by == "province" and basis == "pre2022":
             out["basis"] = basis
             out["groups"] = on_pre2022_basis(out["groups"], lang)

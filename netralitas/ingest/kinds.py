@@ -112,7 +112,9 @@ def detect(headers: list[str], mapping: HeaderMapping, chosen: str | None = None
 
     block = [k for k in _has_word(keys, _BLOCK_WORDS) if k.startswith(("tanggal", "tgl", "tmt"))]
     # what only a Bawaslu register holds: how the case came in, and the report or incident date
-    bawaslu = [k for k in keys if mapping_of(mapping, headers, k) in ("origin", "report_date", "incident_date")]
+    bawaslu = [
+        k for k in keys if mapping_of(mapping, headers, k) in ("origin", "report_date", "incident_date")
+    ]
     if block and not bawaslu:
         return because("kind_reason_block", block, chosen_kind=BLOCK)
     decree = [k for k in _has_word(keys, _DECREE_WORDS) if "sk" in k.split() or "hukuman" in k.split()]
@@ -136,7 +138,9 @@ def mapping_of(mapping: HeaderMapping, headers: list[str], key: str) -> str | No
     return None
 
 
-def header_overrides(kind: str, headers: list[str], mapping: HeaderMapping, given: dict[str, str]) -> dict[str, str]:
+def header_overrides(
+    kind: str, headers: list[str], mapping: HeaderMapping, given: dict[str, str]
+) -> dict[str, str]:
     """Kind-specific header meanings for headers the general aliases left unmapped (the analyst's own
     overrides stay as they are)."""
     table = KIND_HEADERS.get(kind, {})
@@ -203,7 +207,12 @@ def apply(con: duckdb.DuckDBPyConnection, kind: str, present: set[str]) -> None:
         floor = "rekomendasi"
         if "status" in present:
             # a follow-up column holding a date: that date is the follow-up date
-            values = [v for (v,) in con.execute("SELECT DISTINCT raw_status FROM s5 WHERE raw_status IS NOT NULL").fetchall()]
+            values = [
+                v
+                for (v,) in con.execute(
+                    "SELECT DISTINCT raw_status FROM s5 WHERE raw_status IS NOT NULL"
+                ).fetchall()
+            ]
             rows = [(v, parse_date(v).value, follow_up_status(v)[1]) for v in values]
             con.register("m_follow", _frame(rows))
             con.execute(
@@ -212,6 +221,8 @@ def apply(con: duckdb.DuckDBPyConnection, kind: str, present: set[str]) -> None:
                 "FROM m_follow m WHERE m.raw = s5.raw_status"
             )
         done_without_column = kind == FOLLOW_UP and "status" not in present
+        if "status" not in present:  # staged as an untyped NULL column: give it a type to hold a stage
+            con.execute("ALTER TABLE s5 ALTER COLUMN status TYPE VARCHAR")
         con.execute(
             "UPDATE s5 SET status = CASE WHEN $done THEN 'ditindaklanjuti' "
             "WHEN status IS NULL OR list_position($stages, status) < list_position($stages, $floor) THEN $floor "
@@ -220,6 +231,11 @@ def apply(con: duckdb.DuckDBPyConnection, kind: str, present: set[str]) -> None:
         )
     if kind == BLOCK:
         con.execute("UPDATE s5 SET record_blocked = coalesce(record_blocked, true)")
+    con.execute(
+        "CREATE TABLE kind_warned AS SELECT _row, 'status' AS col, raw_status AS value, $rid AS reason_id, "
+        "$ren AS reason_en FROM s5 WHERE follow_up_unread",
+        {"rid": t("kind_follow_up_unread", "id"), "ren": t("kind_follow_up_unread", "en")},
+    )
 
 
 def _frame(rows: list[tuple]):
@@ -231,15 +247,6 @@ def _frame(rows: list[tuple]):
 
 
 def warning_sql() -> str:
-    """The warning for follow-up values a recommendation list or follow-up report holds that say
-    neither done nor not yet (the row loads as a recommendation without follow-up)."""
-    return (
-        "SELECT _row, 'status', raw_status, "
-        f"'{_sql_text(t('kind_follow_up_unread', 'id'))}', '{_sql_text(t('kind_follow_up_unread', 'en'))}' "
-        "FROM s5 WHERE follow_up_unread"
-    )
-
-
-def _sql_text(text: str) -> str:
-    # a constant of the STRINGS table, quoted for SQL text (never user input)
-    return text.replace("'", "''")
+    """The warnings `apply` left (follow-up values that say neither done nor not yet: the row loads as a
+    recommendation without follow-up), in warning_frame's columns."""
+    return "SELECT _row, col, value, reason_id, reason_en FROM kind_warned"

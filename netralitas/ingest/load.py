@@ -825,7 +825,12 @@ def _record_kind(con: duckdb.DuckDBPyConnection, batch_id: int, found: kinds.Kin
 def _kind_json(found: kinds.Kind | None) -> dict[str, Any]:
     if found is None:
         return {}
-    return {"kind": found.kind, "chosen": found.chosen, "reason_id": found.reason_id, "reason_en": found.reason_en}
+    return {
+        "kind": found.kind,
+        "chosen": found.chosen,
+        "reason_id": found.reason_id,
+        "reason_en": found.reason_en,
+    }
 
 
 def import_file(store: Store, path: str | Path, options: ImportOptions) -> ImportReport:

@@ -32,7 +32,14 @@ CANONICAL_COLUMNS = (
     "block_date",
     "unblock_date",
 )
-DATE_COLUMNS = ("report_date", "incident_date", "recommendation_date", "follow_up_date", "block_date", "unblock_date")
+DATE_COLUMNS = (
+    "report_date",
+    "incident_date",
+    "recommendation_date",
+    "follow_up_date",
+    "block_date",
+    "unblock_date",
+)
 ROW_COUNTER_KEYS = {"no", "no urut", "nomor urut", "nourut", "urut", "n"}
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
