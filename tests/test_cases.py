@@ -306,3 +306,119 @@ def test_overview_counts_cases(season_db, monkeypatch):
     assert values[t("kpi_recommendations")] == "32"
     assert values[t("kpi_blocked")] == "5"
     assert values[t("kpi_follow_up_rate")].startswith("62")
+
+
+def _app(db, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("NETRALITAS_DB", str(db))
+    monkeypatch.setenv("NETRALITAS_LOAD_SAMPLE", "0")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    return at
+
+
+def test_case_explorer_timeline_and_agency_lags(season_db, monkeypatch):
+    from netralitas.i18n import t
+
+    at = _app(season_db, monkeypatch)
+    at.switch_page("views/kasus.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "40" in at.caption[-1].value or any("40" in c.value for c in at.caption)
+    at.text_input(key="case_search").input("007/REG").run()
+    timeline = at.dataframe[-1].value
+    assert timeline[t("timeline_step")].tolist() == [
+        t("step_finding"),
+        t("step_recommendation"),
+        t("step_block"),
+    ]
+    assert timeline[t("timeline_source")].tolist() == ["Bawaslu", "KASN", "BKN"]
+    assert "Gita Lestari" in timeline.to_csv()  # local mode: analyst rights
+    at.switch_page("views/instansi.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    lags = at.dataframe[-1].value  # the province table is the last
+    # Nusa Tenggara Barat has no recommendation (its reports were not violations): no wait to show
+    assert set(lags[t("f_province")]) == {"Sulawesi Tenggara", "Jawa Tengah"}
+    assert all(0 < int(v) < 30 for v in lags[t("lag_report_rec")])
+
+
+def test_viewer_sees_the_timeline_masked(season_db, monkeypatch, tmp_path):
+    import shutil
+
+    from netralitas.auth import add_user
+    from netralitas.i18n import t
+
+    db = tmp_path / "secured.duckdb"
+    shutil.copy(season_db, db)
+    add_user(Store(db), "vina", "viewer", "kata-sandi-yang-panjang", "test")
+    at = _app(db, monkeypatch)
+    at.text_input[0].input("vina")
+    at.text_input[1].input("kata-sandi-yang-panjang")
+    at.button[0].click().run()
+    at.switch_page("views/kasus.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    with pytest.raises(Exception):  # noqa: B017 (the review page is not in a viewer's navigation)
+        at.switch_page("views/tautan.py").run()
+    at = _app(db, monkeypatch)
+    at.text_input[0].input("vina")
+    at.text_input[1].input("kata-sandi-yang-panjang")
+    at.button[0].click().run()
+    at.switch_page("views/kasus.py").run()
+    at.text_input(key="case_search").input("007/REG").run()
+    timeline = at.dataframe[-1].value.to_csv()
+    assert len(at.dataframe[-1].value) == 3
+    assert "Gita" not in timeline and "G. L." in timeline and "1976**************" in timeline
+    assert "197607072006071007" not in timeline and t("step_block") in timeline
+
+
+def test_review_page_accepts_a_link(tmp_path, monkeypatch):
+    db = tmp_path / "review.duckdb"
+    store = Store(db)
+    load(store, "bawaslu")
+    import_file(store, write(tmp_path / "lain.csv", NO_NIP), ImportOptions(source="bkn"))
+    at = _app(db, monkeypatch)
+    at.switch_page("views/tautan.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    from netralitas.i18n import t
+
+    proposals = at.dataframe(key="links").value
+    assert len(proposals) >= 1 and "Gita Lestary" in proposals.to_csv()
+    next(b for b in at.button if b.label == t("links_accept")).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert headline(Store(db))["cases"] == 41
+
+
+def test_data_quality_list(tmp_path):
+    store = Store(tmp_path / "q.duckdb")
+    register = write(
+        tmp_path / "reg.csv",
+        "No. Register,Provinsi,Tgl Laporan,Nama Terlapor,NIP,Asal,Status Penanganan\n"
+        "A,Bali,2024-01-10,Budi,198501012010121001,Temuan,Tidak terbukti\n"
+        "B,Bali,2024-01-11,Siti,199002022015032002,Temuan,Diteruskan\n",
+    )
+    rec = write(
+        tmp_path / "rek.csv",
+        "No. Surat,Tanggal Surat,NIP,Nama,Provinsi,Rekomendasi Sanksi\n"
+        "K-1,2024-01-20,198501012010121001,Budi,Bali,Sedang\n"
+        "K-2,2024-01-21,199002022015032002,Siti,Bali,Ringan\n",
+    )
+    rec2 = write(
+        tmp_path / "rek2.csv",
+        "No. Surat,Tanggal Surat,NIP,Nama,Provinsi,Rekomendasi Sanksi\nB-9,2024-02-20,199002022015032002,Siti,Bali,Berat\n",
+    )
+    block = write(
+        tmp_path / "blok.csv", "NIP,Nama,Provinsi,Tanggal Blokir\n197001012000011001,Andi,Bali,2024-03-01\n"
+    )
+    for f, source in ((register, "other"), (rec, "kasn"), (rec2, "bkn"), (block, "other")):
+        import_file(store, f, ImportOptions(source=source))
+    from netralitas import queries
+
+    issues = queries.run(store, "disagreements", params={"limit": 100})
+    assert sorted(zip(issues["case_id"], issues["issue"], strict=True)) == [
+        ("A", "not_violation"),
+        ("B", "sanctions"),
+        (
+            "auto-" + issues["case_id"][issues["issue"] == "block_without_recommendation"].iloc[0][5:],
+            "block_without_recommendation",
+        ),
+    ]

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from netralitas import export, style
+from netralitas import export, reconcile, style
 from netralitas.filters import describe
 from netralitas.i18n import t
 from netralitas.privacy import may_see_personal_data
@@ -54,5 +54,21 @@ else:
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click=context.log_export,
         args=(f"kasus XLSX: {len(table)} baris; {describe(filters, lang)}",),
+        width="stretch",
+    )
+
+# A case's steps across agencies (its records), personal data as the role may see it (#14).
+if not rows.empty:
+    st.subheader(t("timeline_title", lang))
+    picked = st.selectbox(
+        t("timeline_pick", lang),
+        range(len(rows)),
+        format_func=lambda i: f"{rows['case_id'].iloc[i]} · {table.iloc[i].get(t('col_name', lang), '')}",
+        key="timeline_case",
+    )
+    steps = context.query("case_timeline", case_key=rows["case_key"].iloc[picked])
+    st.dataframe(
+        reconcile.timeline_table(steps, lang, context.role(), context.presenter()),
+        hide_index=True,
         width="stretch",
     )
