@@ -29,6 +29,10 @@ from .i18n import t
 # A proposal needs at least this score (0..1) to be shown; the name alone must be at least NAME_FLOOR.
 PROPOSAL_SCORE = 0.80
 NAME_FLOOR = 0.85
+# Where both records name an agency, the names must be at least this alike (the person's own instansi).
+AGENCY_FLOOR = 0.90
+# At most this many candidates per record without a NIP, the best first.
+PER_RECORD = 3
 # Records further apart than this are not proposed: one election's steps take months, not years.
 MAX_DAYS_APART = 365
 # Weights of the evidence: a different regency (both known) keeps a pair below PROPOSAL_SCORE however
@@ -38,8 +42,12 @@ WEIGHTS = {"name": 0.55, "regency": 0.25, "agency": 0.10, "days": 0.10}
 _BASES = """
 CREATE OR REPLACE TEMP TABLE link_bases AS
 WITH nip_elections AS (
+    -- only for NIPs that some record holds without an election: the rest need no lookup
     SELECT nip, min(election) AS election, count(DISTINCT election) AS n
-    FROM cases WHERE nip IS NOT NULL AND election IS NOT NULL GROUP BY nip
+    FROM cases
+    WHERE election IS NOT NULL
+      AND nip IN (SELECT nip FROM cases WHERE election IS NULL AND nip IS NOT NULL)
+    GROUP BY nip
 )
 SELECT c.case_key AS record_key,
        CASE WHEN c.nip IS NOT NULL
@@ -48,22 +56,37 @@ SELECT c.case_key AS record_key,
 FROM cases c LEFT JOIN nip_elections ne ON ne.nip = c.nip AND c.election IS NULL
 """
 
+# how: what made the record's case key; whether other records share it shows in case_facts.records.
 _RECORD_CASES = """
 CREATE OR REPLACE TABLE record_cases AS
 SELECT b.record_key, coalesce(m.root, b.base) AS case_key,
-       CASE WHEN m.root IS NOT NULL AND count(*) OVER (PARTITION BY coalesce(m.root, b.base)) > 1 THEN 'accepted'
-            WHEN b.base LIKE 'nip|%' AND count(*) OVER (PARTITION BY b.base) > 1 THEN 'nip'
-            ELSE 'own' END AS how
+       CASE WHEN m.root IS NOT NULL THEN 'accepted' WHEN b.base LIKE 'nip|%' THEN 'nip' ELSE 'own' END AS how
 FROM link_bases b LEFT JOIN link_roots m ON m.base = b.base
 """
 
-# The primary record of a case: Bawaslu first (source_t's order), then the earliest, then by key.
+# Most cases have one record: those rows are copied as they are (no aggregate per column, which cost
+# minutes over a million cases); only cases of several records are aggregated. The primary record of a
+# case: Bawaslu first (source_t's order), then the earliest, then by key.
 _CASE_FACTS = """
 CREATE OR REPLACE TABLE case_facts AS
-WITH r AS (
-    SELECT c.*, rc.case_key AS person_case, {'s': c.source, 'd': c.case_date, 'k': c.case_key} AS rank
-    FROM cases c JOIN record_cases rc ON rc.record_key = c.case_key
+WITH sizes AS (
+    SELECT case_key, count(*) AS n FROM record_cases GROUP BY case_key
+),
+multi AS (
+    SELECT c.*, rc.case_key AS person_case,
+           row_number() OVER (PARTITION BY rc.case_key ORDER BY c.source, c.case_date, c.case_key) AS rank
+    FROM cases c
+    JOIN record_cases rc ON rc.record_key = c.case_key
+    WHERE rc.case_key IN (SELECT case_key FROM sizes WHERE n > 1)
 )
+SELECT rc.case_key, c.* EXCLUDE (case_key),
+       1 AS records, [c.source::VARCHAR] AS sources,
+       (c.source = 'bawaslu')::INTEGER AS bawaslu_records, (c.source = 'kasn')::INTEGER AS kasn_records,
+       (c.source = 'bkn')::INTEGER AS bkn_records, (c.source = 'other')::INTEGER AS other_records
+FROM cases c
+JOIN record_cases rc ON rc.record_key = c.case_key
+WHERE rc.case_key NOT IN (SELECT case_key FROM sizes WHERE n > 1)
+UNION ALL BY NAME
 SELECT person_case AS case_key,
        arg_min(source, rank) AS source,
        arg_min(case_id, rank) AS case_id,
@@ -85,6 +108,7 @@ SELECT person_case AS case_key,
        arg_min(violation_type, rank) AS violation_type,
        arg_min(origin, rank) AS origin,
        max(status) AS status,
+       -- the sanction of the furthest record (a PPK's imposed one over a recommendation), the latest first
        arg_max(sanction, {'st': status, 'd': coalesce(follow_up_date, recommendation_date, case_date)}) AS sanction,
        bool_or(record_blocked) AS record_blocked,
        max(batch_id) AS batch_id,
@@ -98,7 +122,7 @@ SELECT person_case AS case_key,
        count_if(source = 'kasn')::INTEGER AS kasn_records,
        count_if(source = 'bkn')::INTEGER AS bkn_records,
        count_if(source = 'other')::INTEGER AS other_records
-FROM r
+FROM multi
 GROUP BY person_case
 """
 
@@ -160,6 +184,8 @@ def propose(con: duckdb.DuckDBPyConnection) -> None:
             "max_days": MAX_DAYS_APART,
             "name_floor": NAME_FLOOR,
             "min_score": PROPOSAL_SCORE,
+            "agency_floor": AGENCY_FLOOR,
+            "per_record": PER_RECORD,
         },
     )
 

@@ -204,7 +204,7 @@ def test_summary_json_counts_cases_and_records(tmp_path: Path):
 # -- links without an equal NIP -----------------------------------------------------------------------
 NO_NIP = (
     "No. Surat,Tanggal Surat,Nama,Instansi,Provinsi,Kab/Kota,Rekomendasi Sanksi,Tindak Lanjut PPK\n"
-    "L-1,15/10/2020,Gita Lestary,Dinas Pendidikan Kabupaten Konawe Selatan,Sultra,Kab. Konawe Selatan,Sedang,Sudah\n"
+    "L-1,15/10/2020,Gita Lestary,Dinas Kesehatan Kab. Konawe Selatan,Sultra,Kab. Konawe Selatan,Sedang,Sudah\n"
     "L-2,16/10/2020,Zulkifli Anwar,Dinas Pertanian,Sultra,Kab. Konawe Selatan,Ringan,Belum\n"
 )
 
@@ -422,3 +422,45 @@ def test_data_quality_list(tmp_path):
             "block_without_recommendation",
         ),
     ]
+
+
+def test_upload_page_shows_and_overrides_the_kind(tmp_path, monkeypatch):
+    from netralitas.i18n import t
+
+    at = _app(tmp_path / "up.duckdb", monkeypatch)
+    at.switch_page("views/unggah.py").run()
+    at.file_uploader(key="uploads").set_value(("blokir.csv", FILES["bkn"].read_bytes(), "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    dry = next(b for b in at.button if b.label.startswith("Uji coba"))
+    dry.click().run()
+    shown = " ".join(i.value for i in at.info)
+    assert t("kind_block") in shown and "Tanggal Blokir" in shown
+    kind = next(s for s in at.selectbox if s.key and s.key.startswith("kind_"))
+    kind.set_value("recommendation").run()
+    next(b for b in at.button if b.label.startswith("Uji coba")).click().run()
+    shown = " ".join(i.value for i in at.info)
+    assert t("kind_recommendation") in shown and t("kind_reason_chosen") in shown
+
+
+@pytest.mark.parametrize(
+    ("regency", "agency", "proposed"),
+    [
+        ("Kab. Konawe Selatan", "Dinas Kesehatan Kabupaten Konawe Selatan", True),
+        ("", "Dinas Kesehatan Kabupaten Konawe Selatan", True),  # regency unknown on one side
+        ("Kab. Konawe Selatan", "", True),  # agency unknown on one side
+        ("Kab. Kolaka", "Dinas Kesehatan Kabupaten Konawe Selatan", False),  # another regency
+        ("Kab. Konawe Selatan", "Badan Pendapatan Daerah", False),  # another agency
+    ],
+)
+def test_what_evidence_a_proposal_needs(tmp_path: Path, regency: str, agency: str, proposed: bool):
+    store = Store(tmp_path / "s.duckdb")
+    load(store, "bawaslu")
+    f = write(
+        tmp_path / "l.csv",
+        "No. Surat,Tanggal Surat,Nama,Instansi,Provinsi,Kab/Kota,Rekomendasi Sanksi\n"
+        f"L-1,15/10/2020,Gita Lestary,{agency},Sultra,{regency},Sedang\n",
+    )
+    import_file(store, f, ImportOptions(source="kasn"))
+    found = fetch(store, "SELECT key_a, key_b FROM link_proposals")
+    assert bool(found) is proposed, found
+    assert headline(store)["cases"] == 41  # proposed or not, nothing merged
