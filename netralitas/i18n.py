@@ -187,6 +187,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lag_report_rec": ("Laporan → rekomendasi", "Report → recommendation"),
     "lag_rec_fu": ("Rekomendasi → tindak lanjut", "Recommendation → follow-up"),
     "lag_rec_block": ("Rekomendasi → blokir", "Recommendation → block"),
+    "cases_shown": ("{total} kasus; {shown} ditampilkan.", "{total} cases; {shown} shown."),
     "yes": ("ya", "yes"),
     "no": ("tidak", "no"),
     "col_name": ("Nama", "Name"),

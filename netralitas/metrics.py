@@ -9,8 +9,10 @@ import pandas as pd
 
 from . import queries
 from .filters import Filters
+from .i18n import t
 from .reference import FIELDS, UNKNOWN, basis_pre2022, province_label, regency_label, vocabulary
 from .store import Store
+from .style import fmt_int
 
 DIMENSIONS = (
     "province",
@@ -105,6 +107,16 @@ def on_pre2022_basis(groups_: list[dict[str, Any]], lang: str = "id") -> list[di
 def records_per_source(frame: pd.DataFrame) -> dict[str, int]:
     """{source: records} behind the cases counted (records.sql); sources without records are left out."""
     return {str(r.source): int(r.records) for r in frame.itertuples(index=False)}
+
+
+def cases_and_records(totals: dict[str, Any], records: pd.DataFrame, lang: str = "id") -> str:
+    """'40 kasus dari 77 catatan (Bawaslu 40, KASN 32, BKN 5)': the overview's line under the KPIs."""
+    per = records_per_source(records)
+    text = t(
+        "cases_records", lang, cases=fmt_int(totals["cases"], lang), records=fmt_int(sum(per.values()), lang)
+    )
+    parts = ", ".join(f"{label_for('source', s, lang)} {fmt_int(n, lang)}" for s, n in per.items())
+    return f"{text} ({parts})" if parts else text
 
 
 def election_names(store: Store, lang: str = "id") -> dict[str, str]:

@@ -7,5 +7,5 @@ WHERE rc.case_key IN (SELECT case_key
                       FROM scope($election, $date_from, $date_to, $province, $regency, $agency_type, $position,
                                  $violation_type, $status, $source, $agency))
   AND (len($source) = 0 OR list_contains($source, c.source::VARCHAR))
-GROUP BY 1
-ORDER BY 1;
+GROUP BY c.source
+ORDER BY c.source;  -- source_t's order: Bawaslu, KASN, BKN, other

@@ -464,3 +464,33 @@ def test_what_evidence_a_proposal_needs(tmp_path: Path, regency: str, agency: st
     found = fetch(store, "SELECT key_a, key_b FROM link_proposals")
     assert bool(found) is proposed, found
     assert headline(store)["cases"] == 41  # proposed or not, nothing merged
+
+
+def test_overview_says_how_many_records_stand_behind_the_cases(season_db, monkeypatch):
+    at = _app(season_db, monkeypatch)
+    captions = [c.value for c in at.caption]
+    assert any("40 kasus dari 77 catatan (Bawaslu 40, KASN 32, BKN 5)" in c for c in captions), captions
+
+
+def test_a_store_of_schema_1_gets_its_cases_on_upgrade(tmp_path: Path, monkeypatch):
+    """Records imported before schema 2 become cases when the store is first opened after the upgrade."""
+    from netralitas import store as store_module
+
+    db = tmp_path / "old.duckdb"
+    only_first = [m for m in store_module.migrations() if m[0] == 1]
+    monkeypatch.setattr(store_module, "migrations", lambda: only_first)
+    # today's macros read schema 2's tables: a store of schema 1 had the macros of its time
+    monkeypatch.setattr(store_module, "_install_macros", lambda con: None)
+    with Store(db).connect() as con:
+        con.execute(
+            "INSERT INTO cases (case_key, source, case_id, case_id_derived, case_date, province_code, nip, "
+            "election, status, batch_id) VALUES "
+            "('bawaslu|A|1', 'bawaslu', 'A', false, DATE '2020-10-01', '51', '198501012010121001', 'pilkada-2020', "
+            "'pelanggaran', 1), "
+            "('kasn|K|1', 'kasn', 'K', false, DATE '2020-10-20', '51', '198501012010121001', 'pilkada-2020', "
+            "'rekomendasi', 2)"
+        )
+    monkeypatch.undo()
+    store_module._migrated.clear()
+    facts = fetch(Store(db), "SELECT records, status::VARCHAR, case_id FROM case_facts")
+    assert facts == [[2, "rekomendasi", "A"]]

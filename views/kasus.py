@@ -28,11 +28,7 @@ rows = context.query("cases", filters, search=search, limit=LIMIT, personal=pers
 total = int(rows["total_rows"].iloc[0]) if not rows.empty else 0
 table = labelled_cases(rows, lang, context.role(), context.presenter(), context.election_names())
 shown = style.fmt_int(min(total, LIMIT), lang)
-st.caption(
-    f"{style.fmt_int(total, lang)} baris; {shown} ditampilkan."
-    if lang == "id"
-    else f"{style.fmt_int(total, lang)} rows; {shown} shown."
-)
+st.caption(t("cases_shown", lang, total=style.fmt_int(total, lang), shown=shown))
 if table.empty:
     st.info(t("no_data", lang))
 else:

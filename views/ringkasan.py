@@ -16,6 +16,8 @@ context.filter_line()
 totals = metrics.totals_dict(context.query("totals", filters))
 before, prev_name = widgets.previous_totals(filters)
 widgets.kpi_row(totals, before, prev_name, lang)
+# one case however many agencies reported it (#14): say how many records stand behind the cases
+st.caption(metrics.cases_and_records(totals, context.query("records", filters), lang))
 
 breakdowns = context.query("breakdowns", filters)
 no_data = t("no_data", lang)
