@@ -55,6 +55,7 @@ def main() -> None:
     # Pages a role may not use are not in the navigation at all, so no URL reaches them.
     if context.role() in ("analyst", "admin"):
         pages.append(st.Page("views/unggah.py", title=t("page_upload", lang), url_path="unggah"))
+        pages.append(st.Page("views/tautan.py", title=t("page_links", lang), url_path="tautan"))
     if context.role() == "admin":
         pages.append(st.Page("views/admin.py", title="Admin", url_path="admin"))
     st.navigation(pages).run()

@@ -229,6 +229,7 @@ def run(
         )
 
         result["sigkill"] = kill_during_import(db_path, rows, seed + 1, result["import_s"], env)
+        result["second_source"] = import_second_source(csv_path, db_path, env)
 
         # The dashboard's way of reading: one kept connection, a cursor per render.
         store = Store(db_path, keep_open=True)
@@ -280,6 +281,63 @@ def run(
     finally:
         # the CSV and the database are hundreds of MB at full size: keep only the JSON
         shutil.rmtree(work, ignore_errors=True)
+
+
+# Share of the sample's recommended persons that a KASN recommendation list names again (records of a
+# second source for the same cases, so the pages are timed on multi-source cases, #14).
+SECOND_SOURCE_SHARE = 20
+
+
+def write_second_source(csv_path: Path, out: Path) -> int:
+    """A KASN recommendation list for about 1 in SECOND_SOURCE_SHARE of the sample's recommended persons
+    with a NIP: its own letter numbers, the same NIP and election, the follow-up as Sudah/Belum."""
+    import duckdb
+
+    with duckdb.connect() as con:
+        rel = con.sql(
+            """
+            SELECT 'B-' || row_number() OVER (ORDER BY "No. Register") || '/KASN' AS "No. Surat",
+                   "Tanggal Rekomendasi" AS "Tanggal Surat", "NIP", "Nama Terlapor" AS "Nama", "Provinsi",
+                   "Kabupaten/Kota", "Instansi", "Jenis Pemilihan", "Rekomendasi Sanksi",
+                   CASE WHEN coalesce("Tanggal Tindak Lanjut", '') <> '' THEN 'Sudah' ELSE 'Belum' END
+                       AS "Tindak Lanjut PPK"
+            FROM read_csv($path, all_varchar = true)
+            WHERE coalesce("NIP", '') <> '' AND coalesce("Tanggal Rekomendasi", '') <> ''
+              AND hash("No. Register") % $share = 0
+            """,
+            params={"path": str(csv_path), "share": SECOND_SOURCE_SHARE},
+        )
+        rel.write_csv(str(out))
+        return int(con.sql("SELECT count(*) FROM read_csv($p)", params={"p": str(out)}).fetchall()[0][0])
+
+
+def import_second_source(csv_path: Path, db_path: Path, env: dict) -> dict[str, Any]:
+    """Import the second source's list into the measured store, as an analyst's next file: wall time,
+    and how many cases the store holds before and after (equal: its rows link to known cases by NIP)."""
+    second = csv_path.with_name("kasn-list.csv")
+    rows = write_second_source(csv_path, second)
+    before = _case_count(db_path)
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "netralitas", "import", str(second), "--db", str(db_path), "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr)
+    return {
+        "rows": rows,
+        "import_s": round(time.perf_counter() - start, 2),
+        "cases_before": before,
+        "cases_after": _case_count(db_path),
+        "rows_loaded": json.loads(proc.stdout)["rows_loaded"],
+    }
+
+
+def _case_count(db_path: Path) -> int:
+    with Store(db_path).connect() as con:
+        return int(con.execute("SELECT count(*) FROM case_facts").fetchall()[0][0])
 
 
 def _stored_state(db_path: Path) -> dict[str, int]:
@@ -473,6 +531,8 @@ def format_table(r: dict) -> str:
         f"Python {r['machine']['python']}",
         f"  generate sample CSV      {r['generate_s']:>8.2f} s   ({r['csv_mb']} MB)",
         f"  import CSV               {r['import_s']:>8.2f} s   peak {r['import_peak_mb']:.0f} MB",
+        f"  second source (KASN list) {r['second_source']['import_s']:>7.2f} s   {r['second_source']['rows']:,} rows, "
+        f"cases {r['second_source']['cases_before']:,} -> {r['second_source']['cases_after']:,}",
         f"  province map layer       {r['province_map_kb']:>8.1f} KB",
         "  page render (server side, all queries and figures)   median / p95 ms",
         f"  {'page':<12}{'no filter':>20}{'filter change':>22}{'figure KB':>12}",

@@ -12,6 +12,7 @@ from typing import Any
 from .errors import NetralitasError
 from .filters import Filters
 from .ingest import ImportOptions, import_file, undo_batch
+from .ingest.kinds import KINDS
 from .metrics import DIMENSIONS, summary
 from .reference import region_codes
 from .store import Store
@@ -40,6 +41,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         user=args.user,
         header_row=args.header_row,
         header_rows=args.header_rows,
+        kind=args.kind,
     )
     try:
         report = import_file(store, args.file, options)
@@ -48,6 +50,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(report.as_json(args.lang))
         return 0
+    if report.kind:
+        print(f"Jenis berkas / file kind: {report.kind['kind']} ({report.kind['reason_id']})")
     verb = "Uji coba (tidak disimpan)" if args.dry_run else f"Batch {report.batch_id}"
     print(
         f"{verb}: {report.rows_read} baris dibaca, {report.rows_loaded} baru, {report.rows_updated} diperbarui, "
@@ -224,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--header-row", type=int, help="baris judul kolom (1 = baris pertama), bila deteksi salah")
     p.add_argument("--header-rows", type=int, choices=(1, 2), help="judul kolom satu atau dua baris")
     p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--kind", choices=KINDS, help="jenis berkas bila deteksi otomatis keliru")
     common(p)
     p.set_defaults(func=cmd_import)
 

@@ -10,8 +10,10 @@ import pandas as pd
 
 from . import queries
 from .filters import Filters
+from .i18n import t
 from .reference import FIELDS, UNKNOWN, basis_pre2022, province_label, regency_label, vocabulary
 from .store import Store
+from .style import fmt_int
 
 DIMENSIONS = (
     "province",
@@ -105,6 +107,21 @@ def on_pre2022_basis(groups_: list[dict[str, Any]], lang: str = "id") -> list[di
     return sorted(out, key=lambda g: (-g["cases"], g["key"]))
 
 
+def records_per_source(frame: pd.DataFrame) -> dict[str, int]:
+    """{source: records} behind the cases counted (records.sql); sources without records are left out."""
+    return {str(r.source): int(r.records) for r in frame.itertuples(index=False)}
+
+
+def cases_and_records(totals: dict[str, Any], records: pd.DataFrame, lang: str = "id") -> str:
+    """'40 kasus dari 77 catatan (Bawaslu 40, KASN 32, BKN 5)': the overview's line under the KPIs."""
+    per = records_per_source(records)
+    text = t(
+        "cases_records", lang, cases=fmt_int(totals["cases"], lang), records=fmt_int(sum(per.values()), lang)
+    )
+    parts = ", ".join(f"{label_for('source', s, lang)} {fmt_int(n, lang)}" for s, n in per.items())
+    return f"{text} ({parts})" if parts else text
+
+
 def election_names(store: Store, lang: str = "id") -> dict[str, str]:
     frame = queries.run(store, "elections")
     return dict(zip(frame["election"], frame["name_id" if lang == "id" else "name_en"], strict=True))
@@ -118,17 +135,18 @@ def summary(
     basis: str = "current",
 ) -> dict[str, Any]:
     """The `summary --json` object: totals, and with `by` the labelled groups."""
-    requests: list = [("totals", filters, None), ("elections", None, None)]
+    requests: list = [("totals", filters, None), ("elections", None, None), ("records", filters, None)]
     if by:
         requests.append(("breakdowns", filters, None))
     frames = queries.run_many(store, requests)
     out = totals_dict(frames[0])
+    out["records"] = records_per_source(frames[2])
     if by:
         names = dict(
             zip(frames[1]["election"], frames[1]["name_id" if lang == "id" else "name_en"], strict=True)
         )
         out["by"] = by
-        out["groups"] = groups(frames[2], by, lang, names)
+        out["groups"] = groups(frames[3], by, lang, names)
         if by == "province" and basis == "pre2022":
             out["basis"] = basis
             out["groups"] = on_pre2022_basis(out["groups"], lang)

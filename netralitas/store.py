@@ -418,6 +418,10 @@ class Store:
                     con.execute(sql)
                     if version == 1:
                         _seed_calendar(con)
+                    if version == 2:  # a store with records gets its cases at once (#14)
+                        from .linking import rebuild_cases
+
+                        rebuild_cases(con)
                     con.execute("INSERT INTO schema_version VALUES (?, ?)", [version, datetime.now()])
                     con.execute("COMMIT")
                 except BaseException:

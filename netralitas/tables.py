@@ -31,6 +31,7 @@ CASE_COLUMNS = {
     "status": ("Status", "Status"),
     "sanction": ("Sanksi", "Sanction"),
     "record_blocked": ("Data diblokir", "Record blocked"),
+    "records": ("Catatan", "Records"),  # a case's records across sources (#14)
 }
 
 

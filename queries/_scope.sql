@@ -1,4 +1,6 @@
--- The rows a set of filters selects. Every dashboard query reads `scope(...)` with the same named
+-- The cases a set of filters selects: one row per case (case_facts, rebuilt by every import and undo from
+-- the records in `cases`; see netralitas/linking.py), so every figure counts cases, not rows. A case
+-- matches a source when any of its records comes from it. Every dashboard query reads `scope(...)` with the same named
 -- parameters; an empty list or NULL means "no filter". Stored in the database beside the tables (see
 -- Store._install_macros), so a connection needs no setup before its first query.
 CREATE OR REPLACE MACRO scope(
@@ -6,7 +8,7 @@ CREATE OR REPLACE MACRO scope(
     p_violation_type, p_status, p_source, p_agency
 ) AS TABLE
 SELECT *
-FROM cases
+FROM case_facts
 WHERE (len(p_election) = 0 OR list_contains(p_election, coalesce(election, '')))
   AND (p_date_from IS NULL OR case_date >= p_date_from)
   AND (p_date_to IS NULL OR case_date <= p_date_to)
@@ -16,7 +18,7 @@ WHERE (len(p_election) = 0 OR list_contains(p_election, coalesce(election, '')))
   AND (len(p_position) = 0 OR list_contains(p_position, coalesce(position::VARCHAR, '')))
   AND (len(p_violation_type) = 0 OR list_contains(p_violation_type, coalesce(violation_type::VARCHAR, '')))
   AND (len(p_status) = 0 OR list_contains(p_status, coalesce(status::VARCHAR, '')))
-  AND (len(p_source) = 0 OR list_contains(p_source, source::VARCHAR))
+  AND (len(p_source) = 0 OR list_has_any(p_source, sources))
   AND (len(p_agency) = 0 OR list_contains(p_agency, coalesce(agency, '')));
 
 -- Stages of a case. status_t lists the stages in funnel order (schema 001; a test keeps it so), so "at

@@ -169,7 +169,8 @@ def test_a_view_already_shown_stays_while_another_process_writes_without_asking(
             "    except duckdb.IOException:\n"
             "        time.sleep(0.05)\n"
             "ask.unlink()\n"
-            'c.execute("DELETE FROM cases WHERE case_key IN (SELECT case_key FROM cases LIMIT 100)")\n'
+            # the figures read one row per case (case_facts): a writer that changes them changes the view
+            'c.execute("DELETE FROM case_facts WHERE case_key IN (SELECT case_key FROM case_facts LIMIT 100)")\n'
             "print('held', flush=True)\n"
             "time.sleep(60)\n",
         ],

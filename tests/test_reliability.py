@@ -212,3 +212,6 @@ def test_benchmark_smoke(tmp_path):
     # no timing assertions, but a kill that landed mid-import must have left the store as it was
     assert all(k["outcome"] in ("previous", "complete") for k in result["sigkill"]), result["sigkill"]
     assert (tmp_path / "bench-3000.json").exists()
+    # the second source's list names known persons again: records added, no case (#14)
+    second = result["second_source"]
+    assert second["rows_loaded"] == second["rows"] > 0 and second["cases_after"] == second["cases_before"]

@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from netralitas import charts, config, metrics, style
+from netralitas import charts, config, metrics, reconcile, style
 from netralitas.headcount import fmt_rate, rank_agencies
 from netralitas.i18n import t
 from netralitas.reference import vocabulary
@@ -123,3 +123,19 @@ with right:
         t("f_position", lang),
         lang,
     )
+
+# Where cases stall: median days between the agencies' steps, per agency and per province (#14).
+st.subheader(t("lags_title", lang))
+st.caption(t("lags_note", lang))
+for column, by, label in zip(
+    st.columns(2), ("agency", "province"), ("lags_by_agency", "lags_by_province"), strict=True
+):
+    with column:
+        st.markdown(f"**{t(label, lang)}**")
+        frame = context.query("lags", filters, by=by, limit=200)
+        if frame.empty:
+            st.info(t("no_data", lang))
+        else:
+            st.dataframe(
+                reconcile.lags_table(frame, by, lang), hide_index=True, width="stretch", key=f"lags_{by}"
+            )

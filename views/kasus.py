@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from netralitas import export, style
+from netralitas import export, reconcile, style
 from netralitas.filters import describe
 from netralitas.i18n import t
 from netralitas.privacy import may_see_personal_data
@@ -28,11 +28,7 @@ rows = context.query("cases", filters, search=search, limit=LIMIT, personal=pers
 total = int(rows["total_rows"].iloc[0]) if not rows.empty else 0
 table = labelled_cases(rows, lang, context.role(), context.presenter(), context.election_names())
 shown = style.fmt_int(min(total, LIMIT), lang)
-st.caption(
-    f"{style.fmt_int(total, lang)} baris; {shown} ditampilkan."
-    if lang == "id"
-    else f"{style.fmt_int(total, lang)} rows; {shown} shown."
-)
+st.caption(t("cases_shown", lang, total=style.fmt_int(total, lang), shown=shown))
 if table.empty:
     st.info(t("no_data", lang))
 else:
@@ -54,5 +50,21 @@ else:
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click=context.log_export,
         args=(f"kasus XLSX: {len(table)} baris; {describe(filters, lang)}",),
+        width="stretch",
+    )
+
+# A case's steps across agencies (its records), personal data as the role may see it (#14).
+if not rows.empty:
+    st.subheader(t("timeline_title", lang))
+    picked = st.selectbox(
+        t("timeline_pick", lang),
+        range(len(rows)),
+        format_func=lambda i: f"{rows['case_id'].iloc[i]} · {table.iloc[i].get(t('col_name', lang), '')}",
+        key="timeline_case",
+    )
+    steps = context.query("case_timeline", case_key=rows["case_key"].iloc[picked])
+    st.dataframe(
+        reconcile.timeline_table(steps, lang, context.role(), context.presenter()),
+        hide_index=True,
         width="stretch",
     )

@@ -17,6 +17,8 @@ totals = metrics.totals_dict(context.query("totals", filters))
 before, prev_name = widgets.previous_totals(filters)
 widgets.kpi_row(totals, before, prev_name, lang)
 early_warning.overview_block(filters, lang)
+# one case however many agencies reported it (#14): say how many records stand behind the cases
+st.caption(metrics.cases_and_records(totals, context.query("records", filters), lang))
 
 # built once per data version, filters and language, for every viewer (netralitas/overview.py)
 figs = context.built(

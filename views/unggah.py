@@ -10,6 +10,7 @@ from netralitas.errors import NetralitasError
 from netralitas.headcount import LEVEL_NAMES, import_headcount
 from netralitas.i18n import t
 from netralitas.ingest import ImportOptions, undo_batch
+from netralitas.ingest.kinds import KINDS
 from netralitas.ingest.load import import_bytes
 from netralitas.ingest.mapping import CANONICAL_COLUMNS
 from netralitas.ingest.read import sheet_names
@@ -179,6 +180,13 @@ for up in files or []:
             key=f"el_{key}",
             format_func=lambda c, names=names: "—" if c == "" else names[c],
         )
+        # the file's kind (#14): detected from the headers unless the analyst chooses one
+        kind = st.selectbox(
+            t("kind_label", lang),
+            ["", *KINDS],
+            key=f"kind_{key}",
+            format_func=lambda k: t("kind_auto", lang) if k == "" else t(f"kind_{k}", lang),
+        )
         try:
             sheets = sheet_names(data)
             sheet = (
@@ -235,6 +243,7 @@ for up in files or []:
             value_overrides=value_overrides,
             header_row=header_row,
             header_rows=header_rows,
+            kind=kind or None,
         )
         if st.button("Uji coba (tanpa menyimpan)" if ID else "Dry run (nothing saved)", key=f"dry_{key}"):
             try:
@@ -245,6 +254,15 @@ for up in files or []:
                 st.error(f"{exc.message_id}\n\n{exc.message_en}")
         report = st.session_state.get(f"report_{key}")
         if report is not None:
+            if report.kind:
+                st.info(
+                    t(
+                        "kind_detected",
+                        lang,
+                        kind=t(f"kind_{report.kind['kind']}", lang),
+                        reason=report.kind[f"reason_{lang}"],
+                    )
+                )
             assignments = report_view(report, key)
             if assignments != value_overrides:
                 st.session_state[f"vals_{key}"] = assignments

@@ -19,11 +19,12 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from .. import config
+from .. import config, linking
 from ..errors import FileRefused, NetralitasError
 from ..reference import FIELDS, historical_units
 from ..store import Store
 from ..text import text_key
+from . import kinds
 from .dates import column_order, numeric_parts, parse_date
 from .mapping import CANONICAL_COLUMNS, DATE_COLUMNS, HeaderMapping, map_headers
 from .normalize import clean_agency, match_value, parse_bool, parse_election, resolve_location
@@ -54,6 +55,10 @@ STORED_COLUMNS = (
     "status",
     "sanction",
     "record_blocked",
+    # records and cases (#14): what a block list says, and the kind of file the record came from
+    "block_date",
+    "unblock_date",
+    "file_kind",
 )
 # Stored columns that follow from a file column; a re-import without that column keeps the stored value.
 DERIVED_FROM = {
@@ -67,6 +72,8 @@ DERIVED_FROM = {
     "province_code": ("province", "regency"),
     "regency_code": ("province", "regency"),
     "agency_type": ("agency_type", "agency"),
+    # every imported file has a location column, so a record always takes its file's kind
+    "file_kind": ("province", "regency"),
 }
 MAX_WARNINGS = 2000
 # Rows per Arrow batch between the staging database and the store: big enough to keep both busy.
@@ -84,6 +91,8 @@ class ImportOptions:
     user: str = "cli"
     file_name: str = ""
     is_sample: bool = False
+    kind: str | None = None  # a file kind of ingest/kinds.py; None: detected from the headers
+    detected: kinds.Kind | None = None  # set by the import: the kind in effect and why
     header_overrides: dict[str, str] = field(default_factory=dict)
     value_overrides: dict[str, dict[str, str]] = field(default_factory=dict)
     progress: Callable[[float, str, str], None] | None = (
@@ -119,6 +128,7 @@ class ImportReport:
     rows_skipped: int = 0
     # How each date column's numeric dates were read: day-first, month-first or ambiguous
     date_orders: dict[str, str] = field(default_factory=dict)
+    kind: dict[str, Any] = field(default_factory=dict)  # {kind, chosen, reason}
 
     def as_json(self, lang: str = "id") -> dict:
         return {
@@ -150,6 +160,7 @@ class ImportReport:
                 for g in self.fewer_repeats
             ],
             "date_orders": self.date_orders,
+            "kind": self.kind,
         }
 
 
@@ -232,7 +243,12 @@ class _Stager:
         for f in FIELDS:
             if f not in self.present:
                 continue
-            rows = [(v, match_value(f, v, self.extra.get(f)), _shown(v)) for (v,) in self.distinct(f)]
+            rows = [
+                (v, kinds.status_code(self.options.kind, v, match_value(f, v, self.extra.get(f))), _shown(v))
+                if f == "status"
+                else (v, match_value(f, v, self.extra.get(f)), _shown(v))
+                for (v,) in self.distinct(f)
+            ]
             self.register_map(f"m_{f}", pd.DataFrame(rows, columns=["raw", "code", "text"], dtype="object"))
 
     def date_map(self) -> None:
@@ -374,8 +390,8 @@ class _Stager:
             """
             CREATE VIEW s2 AS
             SELECT s1.*,
-                   coalesce(report_date, incident_date, recommendation_date, follow_up_date) AS case_date,
-                   coalesce(incident_date, report_date, recommendation_date, follow_up_date) AS phase_date,
+                   coalesce(report_date, incident_date, recommendation_date, follow_up_date, block_date) AS case_date,
+                   coalesce(incident_date, report_date, recommendation_date, follow_up_date, block_date) AS phase_date,
                    coalesce(s1.source, (SELECT default_source FROM opts)) AS source_code,
                    CASE WHEN regexp_replace(coalesce(raw_nip, ''), '[^0-9]', '', 'g') ~ '^[0-9]{18}$'
                              AND NOT coalesce(raw_nip, '') LIKE '%~'
@@ -417,6 +433,7 @@ class _Stager:
             """
         )
         self._number_identical_rows()
+        kinds.apply(self.con, self.options.kind or kinds.GENERIC, self.present)
         # Every later step reads s5: let go of the file's text so its memory can be returned.
         self.con.unregister("raw")
         self.raw.table = self.raw.table.schema.empty_table()
@@ -522,6 +539,7 @@ class _Stager:
         parts.append(
             "SELECT _row, 'regency', raw_location, loc_warn_id, loc_warn_en FROM s5 WHERE loc_warn_id IS NOT NULL"
         )
+        parts.append(kinds.warning_sql())
         if "election" in self.present:
             parts.append(
                 "SELECT _row, 'election', raw_election, 'pemilihan tidak dikenal, dimuat sebagai tidak diketahui', "
@@ -582,7 +600,8 @@ class _Stager:
         SELECT case_key, source_code AS source, case_id, case_id_derived, election_code AS election,
                phase_code AS phase, report_date, incident_date, recommendation_date, follow_up_date, case_date,
                province_code, regency_code, agency, agency_type_code AS agency_type, position, employee_name,
-               nip, violation_type, origin, status, sanction, record_blocked, _row AS source_row
+               nip, violation_type, origin, status, sanction, record_blocked, block_date, unblock_date, file_kind,
+               _row AS source_row
         FROM s5 WHERE _row NOT IN (SELECT _row FROM rejected)
     """
 
@@ -717,6 +736,7 @@ def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportRep
     options.report_progress(0.3, "Memetakan kolom dan nilai…", "Mapping columns and values…")
     saved_headers, saved_values, calendar = store_context(store, options.source)
     mapping = map_headers(raw.headers, saved_headers, options.header_overrides)
+    mapping = _kind_of(raw, mapping, saved_headers, options)
     if not (mapping.has("province") or mapping.has("regency")):
         raise FileRefused(
             "Tidak ada kolom lokasi (Provinsi atau Kabupaten/Kota); kolom yang ada: "
@@ -796,6 +816,8 @@ def _save(
                     "detail": f"{options.file_name}: {loaded} baru, {updated} diperbarui, {rows_rejected} ditolak",
                 },
             )
+            _record_kind(con, batch_id, options.detected)
+            linking.rebuild_cases(con)
             _checkpoint("batch")
         except BaseException:
             con.execute("ROLLBACK")
@@ -831,6 +853,7 @@ def _save(
         date_orders={stager.header(c): o for c, o in stager.date_orders.items()},
         skipped=raw.skipped,
         rows_skipped=raw.rows_skipped,
+        kind=_kind_json(options.detected),
     )
 
 
@@ -840,6 +863,42 @@ def _repeat_warnings(repeats: list[dict], headers: dict[str, str]) -> list[RowPr
         RowProblem(g["rows"][0], headers.get("case_id", "case_id"), "", g["reason_id"], g["reason_en"])
         for g in repeats
     ]
+
+
+# -- file kinds (#14) -----------------------------------------------------------------------------
+def _kind_of(
+    raw: RawTable, mapping: HeaderMapping, saved_headers: dict[str, str], options: ImportOptions
+) -> HeaderMapping:
+    """Detect (or take the chosen) kind of file, map the headers whose meaning depends on it, and let an
+    'other' source give way to the kind's; the kind in effect is left in `options.detected`."""
+    found = kinds.detect(raw.headers, mapping, options.kind)
+    options.detected = found
+    options.kind = found.kind
+    options.source = kinds.implied_source(found.kind, options.source)
+    overrides = kinds.header_overrides(found.kind, raw.headers, mapping, options.header_overrides)
+    if overrides != options.header_overrides:
+        mapping = map_headers(raw.headers, saved_headers, overrides)
+    return mapping
+
+
+def _record_kind(con: duckdb.DuckDBPyConnection, batch_id: int, found: kinds.Kind | None) -> None:
+    if found is None:
+        return
+    con.execute(
+        "INSERT INTO batch_kinds VALUES ($b, $k, $c, $rid, $ren)",
+        {"b": batch_id, "k": found.kind, "c": found.chosen, "rid": found.reason_id, "ren": found.reason_en},
+    )
+
+
+def _kind_json(found: kinds.Kind | None) -> dict[str, Any]:
+    if found is None:
+        return {}
+    return {
+        "kind": found.kind,
+        "chosen": found.chosen,
+        "reason_id": found.reason_id,
+        "reason_en": found.reason_en,
+    }
 
 
 def import_file(store: Store, path: str | Path, options: ImportOptions) -> ImportReport:
@@ -895,6 +954,7 @@ def undo_batch(store: Store, batch_id: int, user: str = "cli") -> dict[str, int]
             {"b": batch_id},
         )
         con.execute("DELETE FROM case_history WHERE replaced_by = $b", {"b": batch_id})
+        linking.rebuild_cases(con)  # the links only this batch's records supported go with them
         con.execute(
             "UPDATE batches SET undone_at = $at, undone_by = $u WHERE batch_id = $b",
             {"at": datetime.now(), "u": user, "b": batch_id},

@@ -29,8 +29,17 @@ CANONICAL_COLUMNS = (
     "status",
     "sanction",
     "record_blocked",
+    "block_date",
+    "unblock_date",
 )
-DATE_COLUMNS = ("report_date", "incident_date", "recommendation_date", "follow_up_date")
+DATE_COLUMNS = (
+    "report_date",
+    "incident_date",
+    "recommendation_date",
+    "follow_up_date",
+    "block_date",
+    "unblock_date",
+)
 ROW_COUNTER_KEYS = {"no", "no urut", "nomor urut", "nourut", "urut", "n"}
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
