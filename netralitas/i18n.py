@@ -77,6 +77,64 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Mode lokal: hanya dapat dibuka dari komputer ini, dengan hak analis.",
         "Local mode: reachable from this computer only, with analyst rights.",
     ),
+    # Hostile files (issue 18): limits checked before a workbook is read, reader failures, control characters
+    "refuse_unreadable": (
+        "Berkas tidak dapat dibaca ({reason}); simpan ulang sebagai CSV atau XLSX dan unggah lagi.",
+        "The file cannot be read ({reason}); save it again as CSV or XLSX and upload it again.",
+    ),
+    "refuse_memory": (
+        "Berkas terlalu besar untuk dibaca dengan memori yang tersedia; bagi menjadi beberapa berkas.",
+        "The file is too large to read in the memory available; split it into several files.",
+    ),
+    "refuse_zip_damaged": ("Berkas ZIP/XLSX rusak.", "The ZIP/XLSX file is damaged."),
+    "refuse_zip_members": (
+        "Buku kerja berisi {count:,} bagian (batas {limit:,}); berkas ini bukan ekspor biasa.",
+        "The workbook holds {count:,} parts (the limit is {limit:,}); this is not an ordinary export.",
+    ),
+    "refuse_zip_method": (
+        "Bagian “{member}” buku kerja dimampatkan dengan cara yang tidak dipakai Excel.",
+        "Part “{member}” of the workbook is compressed in a way Excel does not use.",
+    ),
+    "refuse_unzipped": (
+        "Isi buku kerja membesar menjadi {mb} MB bila dibuka (batas {limit} MB); bagi menjadi beberapa berkas.",
+        "The workbook inflates to {mb} MB when opened (the limit is {limit} MB); split it into several files.",
+    ),
+    "refuse_unzipped_actual": (
+        "Isi buku kerja membesar melebihi {limit} MB bila dibuka; bagi menjadi beberapa berkas.",
+        "The workbook inflates to more than {limit} MB when opened; split it into several files.",
+    ),
+    "refuse_zip_ratio": (
+        "Bagian “{member}” buku kerja membesar {ratio:,}× bila dibuka (batas {limit:,}×): ini bom zip, "
+        "bukan ekspor biasa.",
+        "Part “{member}” of the workbook inflates {ratio:,}× when opened (the limit is {limit:,}×): a zip "
+        "bomb, not an ordinary export.",
+    ),
+    "refuse_xml_entities": (
+        "Bagian “{member}” buku kerja memuat deklarasi DTD/entitas XML; buku kerja biasa tidak pernah memuatnya.",
+        "Part “{member}” of the workbook holds an XML DTD/entity declaration; ordinary workbooks never do.",
+    ),
+    "refuse_sheet_rows": (
+        "Lembar “{member}” mencakup {rows:,} baris (batas {limit:,}).",
+        "Sheet “{member}” spans {rows:,} rows (the limit is {limit:,}).",
+    ),
+    "refuse_sheet_cells": (
+        "Lembar “{member}” mencakup {rows:,} baris × {columns:,} kolom = {cells:,} sel (batas {limit:,}); "
+        "hapus baris/kolom kosong di luar tabel atau bagi berkasnya.",
+        "Sheet “{member}” spans {rows:,} rows × {columns:,} columns = {cells:,} cells (the limit is {limit:,}); "
+        "delete empty rows/columns outside the table or split the file.",
+    ),
+    "refuse_sheet_row_size": (
+        "Satu baris lembar lebih dari {mb} MB; berkas ini bukan ekspor biasa.",
+        "One row of the sheet is over {mb} MB; this is not an ordinary export.",
+    ),
+    "refuse_cell_too_long": (
+        "Baris {row}, kolom “{column}”: sel lebih dari {kib} KiB; tidak ada kolom data yang memerlukannya.",
+        "Row {row}, column “{column}”: a cell over {kib} KiB; no data column needs one.",
+    ),
+    "reject_control_chars": (
+        "karakter kendali {chars} (mis. NUL) tidak boleh ada dalam sel; hapus lalu unggah ulang",
+        "control character {chars} (such as NUL) is not allowed in a cell; remove it and upload again",
+    ),
 }
 
 

@@ -1,0 +1,370 @@
+"""Limits a workbook must meet before it is read, and a guard that turns any reader failure into a refusal.
+
+A workbook is a zip of XML. A few megabytes can inflate to gigabytes (a zip bomb), and a two-cell sheet
+can make calamine allocate its whole bounding box (a cell at A1 and one at XFD1048576 is 17 G cells):
+calamine keeps a sheet as a dense rows × columns grid. So before any reader sees the file we check,
+from the zip directory and one streamed pass over each XML member (never holding more than a chunk):
+
+- the declared uncompressed size of all members, and each member's compression ratio;
+- the bytes actually inflated (a directory that lies about sizes fails its CRC, and the stream is cut
+  at the limit anyway);
+- no DTD or entity declaration anywhere (no real workbook has one; entities make XML bombs);
+- each sheet's used range (rows × columns, from its cell references, or from its row and cell counts
+  where references are missing), which is what the reader will hold in memory.
+
+Every limit is a setting (config.SETTINGS); each refusal is one line in both languages.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TypeVar
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .. import config, controlchars
+from ..errors import FileRefused, NetralitasError
+from ..i18n import t
+
+CHUNK = 1 << 20
+MAX_CARRY = 32 << 20  # one row's XML held across chunks; a real row (16,384 cells) is about 1 MB
+RATIO_FLOOR = 1 << 20  # members smaller than this may compress as well as they like
+MAX_MEMBERS = 10_000
+XML_SUFFIXES = (".xml", ".rels", ".vml")
+ZIP_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_ROOT_PREFIX = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet[\s>]")
+_LETTERS = {c: i + 1 for i, c in enumerate(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Limits:
+    unzipped_bytes: int
+    ratio: int
+    cells: int
+    rows: int
+    cell_chars: int
+
+
+def current() -> Limits:
+    return Limits(
+        unzipped_bytes=config.setting_int("max_unzipped_mb") * 1024 * 1024,
+        ratio=config.setting_int("max_zip_ratio"),
+        cells=config.setting_int("max_cells"),
+        rows=config.setting_int("max_rows"),
+        cell_chars=config.setting_int("max_cell_kib") * 1024,
+    )
+
+
+def refusal(key: str, **params: object) -> FileRefused:
+    return FileRefused(t(key, "id", **params), t(key, "en", **params))
+
+
+def check_workbook(data: bytes, kind: str) -> None:
+    """Raise FileRefused when a workbook would take more than the limits allow to read; else return."""
+    limits = current()
+    if kind in ("xlsx", "ods"):
+        _check_zip(data, kind, limits)
+    elif kind == "xls":
+        guarded(lambda: _check_xls(data, limits))
+
+
+def guarded(read: Callable[[], T]) -> T:
+    """Run a reader; any failure other than our own refusal becomes the one-line 'cannot be read' refusal
+    (a reader's internal error is not something the user can act on, and must never show a traceback)."""
+    try:
+        return read()
+    except NetralitasError:
+        raise
+    except MemoryError as exc:
+        raise refusal("refuse_memory") from exc
+    except (csv.Error, zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError) as exc:
+        raise refusal("refuse_unreadable", reason=_reason(exc)) from exc
+    except Exception as exc:  # noqa: BLE001 - calamine raises its own, pyarrow and the codecs theirs
+        raise refusal("refuse_unreadable", reason=_reason(exc)) from exc
+
+
+def _reason(exc: BaseException) -> str:
+    """The reader's message, one line, short, and without paths of this server."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    text = re.sub(r"(/[\w.+-]+){2,}", "…", text)
+    return f"{type(exc).__name__}: {text[:160]}"
+
+
+def _check_zip(data: bytes, kind: str, limits: Limits) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+        raise refusal("refuse_zip_damaged") from exc
+    if len(infos) > MAX_MEMBERS:
+        raise refusal("refuse_zip_members", count=len(infos), limit=MAX_MEMBERS)
+    declared = sum(i.file_size for i in infos)
+    if declared > limits.unzipped_bytes:
+        raise refusal("refuse_unzipped", mb=_mb(declared), limit=_mb(limits.unzipped_bytes))
+    for info in infos:
+        if info.compress_type not in ZIP_METHODS:
+            raise refusal("refuse_zip_method", member=info.filename)
+        if info.file_size > RATIO_FLOOR and info.file_size > limits.ratio * max(info.compress_size, 1):
+            raise refusal(
+                "refuse_zip_ratio",
+                member=info.filename,
+                ratio=info.file_size // max(info.compress_size, 1),
+                limit=limits.ratio,
+            )
+    budget = [limits.unzipped_bytes]
+    for info in infos:
+        if info.is_dir() or not info.filename.lower().endswith(XML_SUFFIXES):
+            continue
+        if kind == "xlsx" and _is_worksheet(info.filename):
+            extent = _xlsx_extent(_chunks(archive, info, budget))
+        elif kind == "ods" and info.filename == "content.xml":
+            extent = _ods_extent(_chunks(archive, info, budget))
+        else:
+            for _ in _chunks(archive, info, budget):
+                pass
+            continue
+        _check_extent(extent, limits, info.filename)
+
+
+def _is_worksheet(name: str) -> bool:
+    return name.startswith(("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/", "xl/macrosheets/"))
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int]) -> Iterator[bytes]:
+    """The member inflated chunk by chunk, refused on the first DTD/entity declaration or once the bytes
+    inflated so far pass the budget (shared by all members)."""
+    tail = b""
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(CHUNK):
+                budget[0] -= len(chunk)
+                if budget[0] < 0:
+                    raise refusal("refuse_unzipped_actual", limit=_mb(current().unzipped_bytes))
+                if _DECLARATION.search(tail + chunk[:16]) or _DECLARATION.search(chunk):
+                    raise refusal("refuse_xml_entities", member=info.filename)
+                tail = chunk[-16:]
+                yield chunk
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
+        raise refusal("refuse_zip_damaged") from exc
+
+
+@dataclass
+class Extent:
+    """A sheet's used range, as an upper bound of what a dense reader allocates."""
+
+    rows: int = 0
+    columns: int = 0
+    cells: int = 0
+
+    @property
+    def area(self) -> int:
+        return self.rows * self.columns
+
+
+def _check_extent(extent: Extent, limits: Limits, member: str) -> None:
+    if extent.rows > limits.rows + 30:  # the header and title rows above it are not data rows
+        raise refusal("refuse_sheet_rows", member=member, rows=extent.rows, limit=limits.rows)
+    if extent.area > limits.cells:
+        raise refusal(
+            "refuse_sheet_cells",
+            member=member,
+            rows=extent.rows,
+            columns=extent.columns,
+            cells=extent.area,
+            limit=limits.cells,
+        )
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for c in letters:
+        n = n * 26 + _LETTERS[c]
+    return n
+
+
+def _segments(chunks: Iterator[bytes], token: bytes) -> Iterator[bytes]:
+    """The stream re-cut so that every piece ends just before a `token` (a row's start tag): a row is
+    never split across pieces, so per-row counts are exact."""
+    carry = b""
+    for chunk in chunks:
+        buf = carry + chunk
+        cut = buf.rfind(token)
+        if cut <= 0:
+            carry = buf
+        else:
+            yield buf[:cut]
+            carry = buf[cut:]
+        if len(carry) > MAX_CARRY:
+            raise refusal("refuse_sheet_row_size", mb=MAX_CARRY >> 20)
+    if carry:
+        yield carry
+
+
+def _xlsx_extent(chunks: Iterator[bytes]) -> Extent:
+    """Rows × columns a reader will allocate for this worksheet: the largest cell reference, extended by
+    the rows and cells that carry no reference (a reader places those after the previous one)."""
+    chunks = iter(chunks)
+    first = next(chunks, b"")
+    found = _ROOT_PREFIX.search(first)
+    prefix = re.escape(found.group(1)) if found and found.group(1) else b""
+    row_tag = b"<" + (found.group(1) if found and found.group(1) else b"") + b"row"
+    cell_start = re.compile(rb"<" + prefix + rb"c[\s>/]")
+    row_start = re.compile(re.escape(row_tag) + rb"[\s>/]")
+    row_ref = re.compile(re.escape(row_tag) + rb"\s[^>]*?\br\s*=\s*[\"'](\d{1,9})")
+    cell_ref = re.compile(rb"<" + prefix + rb"c\s[^>]*?\br\s*=\s*[\"']([A-Z]{1,4})(\d{1,9})")
+    extent = Extent()
+    max_row_ref = max_col_ref = rows_with_ref = cells_with_ref = most_in_row = 0
+    for piece in _segments(_chain(first, chunks), row_tag):
+        rows = piece.split(row_tag)
+        extent.cells += len(cell_start.findall(rows[0]))
+        for row in rows[1:]:  # rows[0] is what precedes the piece's first row tag
+            in_row = len(cell_start.findall(row))
+            extent.cells += in_row
+            most_in_row = max(most_in_row, in_row)
+        extent.rows += len(row_start.findall(piece))
+        refs = row_ref.findall(piece)
+        rows_with_ref += len(refs)
+        if refs:
+            max_row_ref = max(max_row_ref, max(int(r) for r in set(refs)))
+        cells = cell_ref.findall(piece)
+        cells_with_ref += len(cells)
+        if cells:
+            max_col_ref = max(max_col_ref, max(_column_number(c) for c in {c for c, _ in cells}))
+            max_row_ref = max(max_row_ref, max(int(r) for r in {r for _, r in cells}))
+    rows_bound = max_row_ref + (extent.rows - rows_with_ref)
+    columns_bound = max_col_ref + (most_in_row if cells_with_ref < extent.cells else 0)
+    return Extent(max(rows_bound, extent.rows), columns_bound, extent.cells)
+
+
+def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    if first:
+        yield first
+    yield from rest
+
+
+_ODS_TAG = re.compile(
+    rb"<table:(table-row|table-cell|covered-table-cell|table)(?=[\s>/])([^>]*?)(/?)>|</table:table-row>"
+)
+_ODS_ROWS = re.compile(rb"number-rows-repeated\s*=\s*[\"'](\d{1,12})")
+_ODS_COLUMNS = re.compile(rb"number-columns-repeated\s*=\s*[\"'](\d{1,12})")
+
+
+def _ods_extent(chunks: Iterator[bytes]) -> Extent:
+    """The used range of the largest table in content.xml, counting repeated rows and cells the way a
+    reader expands them (only up to the last non-empty cell of a row and the last non-empty row)."""
+    largest = Extent()
+    height = width = row_at = 0
+    row_repeat = row_width = filled_width = 0
+    for piece in _segments(chunks, b"<table:table-row"):
+        for m in _ODS_TAG.finditer(piece):
+            kind, attrs, closed = m.group(1), m.group(2) or b"", m.group(3)
+            if kind == b"table":  # a new table (sheet): keep the largest
+                largest = _larger(largest, Extent(height, width, height * width))
+                height = width = row_at = 0
+            elif kind == b"table-row":
+                row_repeat = _repeat(_ODS_ROWS, attrs)
+                row_width = filled_width = 0
+                if closed:
+                    row_at += row_repeat
+            elif kind in (b"table-cell", b"covered-table-cell"):
+                row_width += _repeat(_ODS_COLUMNS, attrs)
+                if not closed or b"value-type" in attrs:
+                    filled_width = row_width
+            elif kind is None:  # </table:table-row>
+                row_at += row_repeat
+                if filled_width:
+                    height, width = row_at, max(width, filled_width)
+    largest = _larger(largest, Extent(height, width, height * width))
+    return largest
+
+
+def _repeat(pattern: re.Pattern, attrs: bytes) -> int:
+    found = pattern.search(attrs)
+    return max(int(found.group(1)), 1) if found else 1
+
+
+def _larger(a: Extent, b: Extent) -> Extent:
+    return b if b.area > a.area or b.rows > a.rows else a
+
+
+def _check_xls(data: bytes, limits: Limits) -> None:
+    """An .xls is not compressed (its size is bounded by the upload limit), but its cells carry their own
+    row and column, so a small file can still span a huge range: check each sheet's range before any
+    sheet is converted to Python values."""
+    from python_calamine import CalamineWorkbook
+
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    for name in workbook.sheet_names:
+        sheet = workbook.get_sheet_by_name(name)
+        extent = Extent(sheet.total_height, sheet.total_width, sheet.total_height * sheet.total_width)
+        _check_extent(extent, limits, name)
+
+
+def check_cell_lengths(table: pa.Table, headers: list[str], limit: int) -> None:
+    """Refuse the file, naming the first row, when a cell is longer than the limit: no column of the model
+    needs 128 KiB, and the csv module refuses longer fields, so every file type gets the same rule."""
+    for header, name in zip(headers, table.column_names, strict=False):
+        column = table[name]
+        if len(column) == 0:
+            continue
+        too_long = pc.greater(pc.utf8_length(column), limit)
+        if pc.any(too_long).as_py():
+            first = pc.index(too_long, True).as_py()
+            row = table["_row"][first].as_py() if "_row" in table.column_names else first + 1
+            raise refusal("refuse_cell_too_long", row=row, column=header, kib=limit // 1024)
+
+
+def long_line_number(lines: list[str], limit: int) -> int | None:
+    """The first line (1-based) longer than the limit: where the csv module found its over-long field."""
+    return next((i + 1 for i, line in enumerate(lines) if len(line) > limit), None)
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:,.0f}"
+
+
+def control_character_rows(table: pa.Table, headers: list[str]) -> tuple[pa.Table, list[tuple]]:
+    """The table without rows that hold NUL or another XML-illegal control character, and one
+    (row, column, visible value, characters) per refused row: such a byte is damage or a trap (it breaks
+    the XLSX export and XML in general), never data, so the row is refused with its number, not cleaned."""
+    names = [n for n in table.column_names if n != "_row"]
+    masks = [pc.match_substring_regex(table[n], controlchars.PATTERN) for n in names]
+    if not masks or not any(pc.any(m).as_py() for m in masks):
+        return table, []
+    bad = masks[0]
+    for m in masks[1:]:
+        bad = pc.or_(bad, m)
+    found: list[tuple] = []
+    for i in pc.indices_nonzero(bad).to_pylist():
+        col = next(j for j, m in enumerate(masks) if m[i].as_py())
+        value = table[names[col]][i].as_py()
+        row = table["_row"][i].as_py() if "_row" in table.column_names else i + 1
+        header = headers[col] if col < len(headers) else names[col]
+        found.append((row, header, controlchars.visible(value)[:200], controlchars.codes(value)))
+    return table.filter(pc.invert(bad)), found
+
+
+def csv_rows(reader, headers: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """(index, cells) of a csv.reader; a field over the csv module's limit refuses the file with its line."""
+    i = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise refusal(
+                "refuse_cell_too_long", row=reader.line_num, column="?", kib=csv.field_size_limit() // 1024
+            ) from exc
+        yield i, cells
+        i += 1
