@@ -103,10 +103,10 @@ def workbook(sheet_parts, level: int = 9, **replace: bytes | str) -> bytes:
 
 
 def zip_bomb() -> bytes:
-    """The tester's bomb, scaled: a few MB that inflate to over 450 MB, 1.1 million rows (under the row
+    """The tester's bomb, scaled: a few MB that inflate to over 500 MB, 1.1 million rows (under the row
     limit), each row the same, compressed at level 9."""
     block = (row(cell("Bali"), cell("2024-01-10"), cell("Dinas Pendidikan " + "x" * 250)) * 10_000).encode()
-    return workbook([SHEET_OPEN, HEADER_ROW, *([block] * 110), SHEET_CLOSE])
+    return workbook([SHEET_OPEN, HEADER_ROW, *([block] * 140), SHEET_CLOSE])
 
 
 def entity_bomb() -> bytes:
@@ -208,6 +208,42 @@ refused("wide.xlsx", "refuse_sheet_cells", "sel (batas", "cells (the limit")(
 )
 refused("wide_no_refs.xlsx", "refuse_sheet_cells", "sel (batas", "cells (the limit")(
     lambda: workbook([SHEET_OPEN, HEADER_ROW, row(*[cell("v")] * 12_000), DATA_ROW * 400, SHEET_CLOSE])
+)
+refused("prefixed.xlsx", "refuse_sheet_cells", "sel (batas", "cells (the limit")(
+    lambda: workbook(
+        [
+            SHEET_OPEN.replace("<worksheet xmlns=", "<x:worksheet xmlns:x=").replace(
+                "<sheetData>", "<x:sheetData>"
+            ),
+            HEADER_ROW.replace("<row>", "<x:row>").replace("<c ", "<x:c ").replace("</c>", "</x:c>"),
+            '<x:row><x:c r="XFD2" t="inlineStr"><x:is><x:t>v</x:t></x:is></x:c></x:row>' * 400,
+            "</x:sheetData></x:worksheet>",
+        ]
+    )
+)
+refused("quoted_ref.xlsx", "refuse_sheet_cells", "sel (batas", "cells (the limit")(
+    lambda: workbook(
+        [
+            SHEET_OPEN,
+            HEADER_ROW,
+            "<row><c r = 'XFD2' t='inlineStr'><is><t>v</t></is></c></row>",
+            DATA_ROW * 400,
+            SHEET_CLOSE,
+        ]
+    )
+)
+refused("lying_dimension.xlsx", "refuse_sheet_cells", "sel (batas", "cells (the limit")(
+    lambda: workbook(
+        [
+            SHEET_OPEN.replace("<sheetData>", '<dimension ref="A1:C3"/><sheetData>'),
+            HEADER_ROW,
+            row(cell("v", "XFD400")),
+            SHEET_CLOSE,
+        ]
+    )
+)
+refused("far_empty_row.xlsx", "refuse_sheet_rows", "baris", "rows")(
+    lambda: workbook([SHEET_OPEN, HEADER_ROW, '<row r="5000000"/>', DATA_ROW, SHEET_CLOSE])
 )
 refused("malformed.xlsx", "refuse_unreadable", "tidak dapat dibaca", "cannot be read")(
     lambda: workbook(
@@ -353,7 +389,7 @@ RSS_PROBE = textwrap.dedent(
 def test_a_zip_bomb_from_the_command_line_stays_under_the_memory_target(built, db):
     bomb = built["bomb.xlsx"]
     assert bomb.stat().st_size < 10 * 2**20
-    assert sum(i.file_size for i in zipfile.ZipFile(bomb).infolist()) > 450 * 2**20
+    assert sum(i.file_size for i in zipfile.ZipFile(bomb).infolist()) > 500 * 2**20
     before = tables_digest(db)
     probe = subprocess.run(
         [
@@ -424,8 +460,11 @@ def test_a_zip_bomb_on_the_upload_page_is_refused_under_the_memory_target(built,
     assert tables_digest(db) == before
 
 
-@pytest.mark.parametrize("name", ["entities.xlsx", "malformed.xlsx", "long_cell.csv", "corrupt.xls"])
-def test_the_upload_page_shows_the_refusal_not_an_exception(built, db, name, monkeypatch):
+@pytest.mark.parametrize("uploader", ["uploads", "headcount_upload_0"])
+@pytest.mark.parametrize(
+    "name", ["entities.xlsx", "malformed.xlsx", "long_cell.csv", "corrupt.xls", "wide.xlsx"]
+)
+def test_the_upload_page_shows_the_refusal_not_an_exception(built, db, name, uploader, monkeypatch):
     _build, _key, id_part, en_part = REFUSED[name]
     monkeypatch.setenv("NETRALITAS_DB", str(db))
     monkeypatch.setenv("NETRALITAS_LOAD_SAMPLE", "0")
@@ -433,7 +472,7 @@ def test_the_upload_page_shows_the_refusal_not_an_exception(built, db, name, mon
     at.run()
     at.switch_page("views/unggah.py")
     at.run()
-    at.file_uploader(key="uploads").set_value(
+    at.file_uploader(key=uploader).set_value(
         (name, built[name].read_bytes(), "application/octet-stream")
     ).run()
     assert not at.exception, [e.value for e in at.exception]
@@ -575,3 +614,25 @@ def test_the_xlsx_export_drops_illegal_characters_and_keeps_the_rest():
     frame = pd.DataFrame({"Instansi": ["Dinas\x00Pendidikan\x1b", "Tab\tok\nline"], "n": [1, 2]})
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(frame))).active
     assert [c.value for c in sheet["A"]][1:] == ["DinasPendidikan", "Tab\tok\nline"]
+
+
+def test_a_declaration_across_two_chunks_is_found():
+    import os
+
+    from netralitas.ingest import limits
+
+    filler = os.urandom(limits.CHUNK).hex().encode()[: limits.CHUNK - 4]  # incompressible: no ratio refusal
+    data = workbook([], **{"xl__worksheets__sheet1.xml": filler + b"<!DOCTYPE x>"})
+    with pytest.raises(FileRefused) as info:
+        read_bytes(data)
+    assert "DTD" in info.value.message_id
+
+
+def test_a_legit_workbook_near_the_limits_is_accepted(monkeypatch):
+    """The limits refuse what a reader cannot hold, not ordinary exports: a sheet just inside the cell
+    limit, with the usual compression, is read."""
+    monkeypatch.setenv("NETRALITAS_MAX_CELLS", "3000")
+    data = legit_workbook(599)  # 600 rows x 5 columns = 3,000 cells
+    assert read_bytes(data).table.num_rows == 599
+    with pytest.raises(FileRefused):
+        read_bytes(legit_workbook(600))

@@ -150,7 +150,10 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int]) 
                 budget[0] -= len(chunk)
                 if budget[0] < 0:
                     raise refusal("refuse_unzipped_actual", limit=_mb(current().unzipped_bytes))
-                if _DECLARATION.search(tail + chunk[:16]) or _DECLARATION.search(chunk):
+                straddles = b"<!" in tail or (tail.endswith(b"<") and chunk.startswith(b"!"))
+                if (straddles or b"<!" in chunk) and (
+                    _DECLARATION.search(tail + chunk[:16]) or _DECLARATION.search(chunk)
+                ):
                     raise refusal("refuse_xml_entities", member=info.filename)
                 tail = chunk[-16:]
                 yield chunk
@@ -212,38 +215,47 @@ def _segments(chunks: Iterator[bytes], token: bytes) -> Iterator[bytes]:
 
 def _xlsx_extent(chunks: Iterator[bytes]) -> Extent:
     """Rows × columns a reader will allocate for this worksheet: the largest cell reference, extended by
-    the rows and cells that carry no reference (a reader places those after the previous one)."""
+    the rows and cells that carry no reference (a reader places those after the previous one).
+
+    Cells written the usual way (` r="B7"`, as Excel, LibreOffice and openpyxl write them) are read with
+    one literal-prefixed pattern; a piece of the sheet with any other cell (no reference, or one spelt
+    differently) is counted row by row, which bounds it however it is spelt."""
     chunks = iter(chunks)
     first = next(chunks, b"")
     found = _ROOT_PREFIX.search(first)
-    prefix = re.escape(found.group(1)) if found and found.group(1) else b""
-    row_tag = b"<" + (found.group(1) if found and found.group(1) else b"") + b"row"
-    cell_start = re.compile(rb"<" + prefix + rb"c[\s>/]")
-    row_start = re.compile(re.escape(row_tag) + rb"[\s>/]")
-    row_ref = re.compile(re.escape(row_tag) + rb"\s[^>]*?\br\s*=\s*[\"'](\d{1,9})")
-    cell_ref = re.compile(rb"<" + prefix + rb"c\s[^>]*?\br\s*=\s*[\"']([A-Z]{1,4})(\d{1,9})")
-    extent = Extent()
-    max_row_ref = max_col_ref = rows_with_ref = cells_with_ref = most_in_row = 0
+    ns = found.group(1) if found and found.group(1) else b""
+    row_tag, cell_tag = b"<" + ns + b"row", b"<" + ns + b"c"
+    cell_start = re.compile(re.escape(cell_tag) + rb"[\s>/]")
+    row_ref = re.compile(re.escape(row_tag) + rb"\s[^>]*?\br\s*=\s*[\"'](\d{1,12})")
+    any_ref = re.compile(re.escape(cell_tag) + rb"\s[^>]*?\br\s*=\s*[\"']([A-Za-z]{1,4})(\d{1,12})")
+    # two one-group patterns with a literal prefix: faster than one with two groups on a million cells
+    ref_columns = re.compile(rb' r="([A-Z]{1,3})[0-9]')
+    ref_rows = re.compile(rb' r="[A-Z]{1,3}([0-9]{1,7})"')
+    max_row = max_col = rows = most_in_row = 0
+    refless = False
     for piece in _segments(_chain(first, chunks), row_tag):
-        rows = piece.split(row_tag)
-        extent.cells += len(cell_start.findall(rows[0]))
-        for row in rows[1:]:  # rows[0] is what precedes the piece's first row tag
-            in_row = len(cell_start.findall(row))
-            extent.cells += in_row
-            most_in_row = max(most_in_row, in_row)
-        extent.rows += len(row_start.findall(piece))
-        refs = row_ref.findall(piece)
-        rows_with_ref += len(refs)
-        if refs:
-            max_row_ref = max(max_row_ref, max(int(r) for r in set(refs)))
-        cells = cell_ref.findall(piece)
-        cells_with_ref += len(cells)
-        if cells:
-            max_col_ref = max(max_col_ref, max(_column_number(c) for c in {c for c, _ in cells}))
-            max_row_ref = max(max_row_ref, max(int(r) for r in {r for _, r in cells}))
-    rows_bound = max_row_ref + (extent.rows - rows_with_ref)
-    columns_bound = max_col_ref + (most_in_row if cells_with_ref < extent.cells else 0)
-    return Extent(max(rows_bound, extent.rows), columns_bound, extent.cells)
+        rows += piece.count(row_tag)  # also counts <rowBreaks>: an upper bound is what we need
+        for r in set(row_ref.findall(piece)):
+            max_row = max(max_row, int(r))
+        columns = set(ref_columns.findall(piece))
+        if columns:
+            max_col = max(max_col, max(_column_number(c) for c in columns))
+        cell_rows = ref_rows.findall(piece)
+        if cell_rows:
+            max_row = max(max_row, max(int(r) for r in set(cell_rows)))
+        refs = len(cell_rows)
+        if piece.count(cell_tag) > refs and len(cell_start.findall(piece)) > refs:
+            refless = True
+            for letters, digits in any_ref.findall(piece):  # references spelt any other way
+                max_col = max(max_col, _column_number(letters.upper()))
+                max_row = max(max_row, int(digits))
+            for one_row in piece.split(row_tag)[1:]:
+                most_in_row = max(most_in_row, len(cell_start.findall(one_row)))
+    if not refless:
+        return Extent(max_row, max_col, max_row * max_col)
+    # some cells are placed by the reader: at most one row further per row tag, one column per cell
+    height, width = max_row + rows, max_col + most_in_row
+    return Extent(height, width, height * width)
 
 
 def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
