@@ -291,6 +291,12 @@ refused("repeated.ods", "refuse_sheet_cells", "sel (batas", "cells (the limit")(
         + ODS_CLOSE
     )
 )
+refused("bad_utf16.csv", "refuse_unreadable", "tidak dapat dibaca", "cannot be read")(
+    lambda: b"\xff\xfe" + HEADER.encode("utf-16-le") + b"\x00\xd8A\x00,\x00" * 3 + b"\n\x00"
+)
+refused("odd_utf16.csv", "refuse_unreadable", "tidak dapat dibaca", "cannot be read")(
+    lambda: b"\xfe\xff" + (HEADER + GOOD_ROW.format(i=1, d=1)).encode("utf-16-be") + b"\x00"
+)
 refused("long_cell.csv", "refuse_cell_too_long", "Baris 202,", "Row 202,")(lambda: long_cell_csv(200))
 refused("long_cell_quoted.csv", "refuse_cell_too_long", "Baris 203", "Row 203")(
     lambda: long_cell_csv(200, quoted_newline=True)
@@ -636,3 +642,19 @@ def test_a_legit_workbook_near_the_limits_is_accepted(monkeypatch):
     assert read_bytes(data).table.num_rows == 599
     with pytest.raises(FileRefused):
         read_bytes(legit_workbook(600))
+
+
+def test_a_panic_inside_the_workbook_reader_is_a_refusal_too():
+    from netralitas.ingest import limits
+
+    class PanicException(BaseException):  # what pyo3 raises when Rust code panics
+        pass
+
+    def panics():
+        raise PanicException("index out of bounds: the len is 3 but the index is 7")
+
+    with pytest.raises(FileRefused) as info:
+        limits.guarded(panics)
+    assert "tidak dapat dibaca" in info.value.message_id and "index out of bounds" in info.value.message_en
+    with pytest.raises(KeyboardInterrupt):
+        limits.guarded(lambda: (_ for _ in ()).throw(KeyboardInterrupt()))

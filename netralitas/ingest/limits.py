@@ -92,6 +92,11 @@ def guarded(read: Callable[[], T]) -> T:
         raise refusal("refuse_unreadable", reason=_reason(exc)) from exc
     except Exception as exc:  # noqa: BLE001 - calamine raises its own, pyarrow and the codecs theirs
         raise refusal("refuse_unreadable", reason=_reason(exc)) from exc
+    except BaseException as exc:
+        # a panic inside calamine's Rust code reaches Python as pyo3's PanicException, a BaseException
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise refusal("refuse_unreadable", reason=_reason(exc)) from exc
 
 
 def _reason(exc: BaseException) -> str:

@@ -137,7 +137,9 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16"), "utf-16"
     if bomless := utf16_without_bom(data):
-        return data[: len(data) - len(data) % 2].decode(bomless, errors="replace"), bomless
+        return data.decode(
+            bomless
+        ), bomless  # strict, like UTF-16 with a BOM: damage is refused, not replaced
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
