@@ -131,6 +131,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Baris {row}, kolom “{column}”: sel lebih dari {kib} KiB; tidak ada kolom data yang memerlukannya.",
         "Row {row}, column “{column}”: a cell over {kib} KiB; no data column needs one.",
     ),
+    "refuse_line_too_long": (
+        "Baris {row}: sel lebih dari {kib} KiB; tidak ada kolom data yang memerlukannya.",
+        "Row {row}: a cell over {kib} KiB; no data column needs one.",
+    ),
     "reject_control_chars": (
         "karakter kendali {chars} (mis. NUL) tidak boleh ada dalam sel; hapus lalu unggah ulang",
         "control character {chars} (such as NUL) is not allowed in a cell; remove it and upload again",

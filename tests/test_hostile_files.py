@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -221,6 +222,17 @@ refused("prefixed.xlsx", "refuse_sheet_cells", "sel (batas", "cells (the limit")
         ]
     )
 )
+refused("hidden_prefix.xlsx", "refuse_sheet_cells", "sel (batas", "cells (the limit")(
+    lambda: workbook(
+        [
+            '<?xml version="1.0"?><!-- ' + os.urandom(600_000).hex() + " -->",  # the root tag lies past 1 MB
+            '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>',
+            "<x:row>" + '<x:c t="inlineStr"><x:is><x:t>v</x:t></x:is></x:c>' * 12_000 + "</x:row>",
+            '<x:row><x:c t="inlineStr"><x:is><x:t>Bali</x:t></x:is></x:c></x:row>' * 400,
+            "</x:sheetData></x:worksheet>",
+        ]
+    )
+)
 refused("quoted_ref.xlsx", "refuse_sheet_cells", "sel (batas", "cells (the limit")(
     lambda: workbook(
         [
@@ -298,10 +310,10 @@ refused("odd_utf16.csv", "refuse_unreadable", "tidak dapat dibaca", "cannot be r
     lambda: b"\xfe\xff" + (HEADER + GOOD_ROW.format(i=1, d=1)).encode("utf-16-be") + b"\x00"
 )
 refused("long_cell.csv", "refuse_cell_too_long", "Baris 202,", "Row 202,")(lambda: long_cell_csv(200))
-refused("long_cell_quoted.csv", "refuse_cell_too_long", "Baris 203", "Row 203")(
+refused("long_cell_quoted.csv", "refuse_line_too_long", "Baris 203", "Row 203")(
     lambda: long_cell_csv(200, quoted_newline=True)
 )
-refused("long_cell_head.csv", "refuse_cell_too_long", "Baris 4", "Row 4")(lambda: long_cell_csv(2))
+refused("long_cell_head.csv", "refuse_line_too_long", "Baris 4", "Row 4")(lambda: long_cell_csv(2))
 
 
 # ---------------------------------------------------------------------------------------------------------

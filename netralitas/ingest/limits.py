@@ -41,6 +41,7 @@ MAX_MEMBERS = 10_000
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 ZIP_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_ANY_PREFIX = rb"<(?:[A-Za-z_][\w.-]*:)?"
 _ROOT_PREFIX = re.compile(rb"<([A-Za-z_][\w.-]*:)?worksheet[\s>]")
 _LETTERS = {c: i + 1 for i, c in enumerate(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
 
@@ -231,18 +232,24 @@ def _xlsx_extent(chunks: Iterator[bytes]) -> Extent:
     found = _ROOT_PREFIX.search(first)
     ns = found.group(1) if found and found.group(1) else b""
     row_tag, cell_tag = b"<" + ns + b"row", b"<" + ns + b"c"
-    cell_start = re.compile(re.escape(cell_tag) + rb"[\s>/]")
-    row_ref = re.compile(re.escape(row_tag) + rb"\s[^>]*?\br\s*=\s*[\"'](\d{1,12})")
-    any_ref = re.compile(re.escape(cell_tag) + rb"\s[^>]*?\br\s*=\s*[\"']([A-Za-z]{1,4})(\d{1,12})")
+    # The fast counts use the prefix the root element declares; the patterns that decide accept any
+    # prefix, so a sheet that hides its prefix (or mixes several) is bounded from above, never missed.
+    cell_start = re.compile(_ANY_PREFIX + rb"c[\s>/]")
+    row_refs = (
+        re.compile(rb"<row\s[^>]*?\br\s*=\s*[\"'](\d{1,12})"),
+        re.compile(rb":row\s[^>]*?\br\s*=\s*[\"'](\d{1,12})"),
+    )
+    any_ref = re.compile(_ANY_PREFIX + rb"c\s[^>]*?\br\s*=\s*[\"']([A-Za-z]{1,4})(\d{1,12})")
     # two one-group patterns with a literal prefix: faster than one with two groups on a million cells
     ref_columns = re.compile(rb' r="([A-Z]{1,3})[0-9]')
     ref_rows = re.compile(rb' r="[A-Z]{1,3}([0-9]{1,7})"')
     max_row = max_col = rows = most_in_row = 0
     refless = False
     for piece in _segments(_chain(first, chunks), row_tag):
-        rows += piece.count(row_tag)  # also counts <rowBreaks>: an upper bound is what we need
-        for r in set(row_ref.findall(piece)):
-            max_row = max(max_row, int(r))
+        rows += piece.count(b"<row") + piece.count(b":row")  # <rowBreaks> too: an upper bound is enough
+        for row_ref in row_refs:
+            for r in set(row_ref.findall(piece)):
+                max_row = max(max_row, int(r))
         columns = set(ref_columns.findall(piece))
         if columns:
             max_col = max(max_col, max(_column_number(c) for c in columns))
@@ -250,12 +257,12 @@ def _xlsx_extent(chunks: Iterator[bytes]) -> Extent:
         if cell_rows:
             max_row = max(max_row, max(int(r) for r in set(cell_rows)))
         refs = len(cell_rows)
-        if piece.count(cell_tag) > refs and len(cell_start.findall(piece)) > refs:
+        if piece.count(cell_tag) + piece.count(b":c") > refs and len(cell_start.findall(piece)) > refs:
             refless = True
             for letters, digits in any_ref.findall(piece):  # references spelt any other way
                 max_col = max(max_col, _column_number(letters.upper()))
                 max_row = max(max_row, int(digits))
-            for one_row in piece.split(row_tag)[1:]:
+            for one_row in piece.split(row_tag):  # [0]: before the first row tag (all, if none is found)
                 most_in_row = max(most_in_row, len(cell_start.findall(one_row)))
     if not refless:
         return Extent(max_row, max_col, max_row * max_col)
@@ -406,7 +413,7 @@ def control_character_rows(table: pa.Table, headers: list[str]) -> tuple[pa.Tabl
     return table.filter(pc.invert(bad)), found
 
 
-def csv_rows(reader, headers: list[str]) -> Iterator[tuple[int, list[str]]]:
+def csv_rows(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
     """(index, cells) of a csv.reader; a field over the csv module's limit refuses the file with its line."""
     i = 0
     while True:
@@ -416,7 +423,7 @@ def csv_rows(reader, headers: list[str]) -> Iterator[tuple[int, list[str]]]:
             return
         except csv.Error as exc:
             raise refusal(
-                "refuse_cell_too_long", row=reader.line_num, column="?", kib=csv.field_size_limit() // 1024
+                "refuse_line_too_long", row=reader.line_num, kib=csv.field_size_limit() // 1024
             ) from exc
         yield i, cells
         i += 1

@@ -137,9 +137,8 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16"), "utf-16"
     if bomless := utf16_without_bom(data):
-        return data.decode(
-            bomless
-        ), bomless  # strict, like UTF-16 with a BOM: damage is refused, not replaced
+        # strict, like UTF-16 with a BOM: a damaged file is refused, not patched with replacement marks
+        return data.decode(bomless), bomless
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -236,9 +235,7 @@ def read_csv_bytes(data: bytes, checksum: str, transcode: bool = False) -> RawTa
         head_rows = list(csv.reader(head_lines, delimiter=delim))
     except csv.Error as exc:  # a field over the csv module's limit among the first lines
         row = limits.long_line_number(head_lines, csv.field_size_limit()) or 1
-        raise limits.refusal(
-            "refuse_cell_too_long", row=row, column="?", kib=csv.field_size_limit() // 1024
-        ) from exc
+        raise limits.refusal("refuse_line_too_long", row=row, kib=csv.field_size_limit() // 1024) from exc
     h = find_header(head_rows)
     headers = _dedupe(head_rows[h]) if head_rows else []
     # Trailing empty header cells (a ragged export) are kept so the column count matches the body.
@@ -324,7 +321,7 @@ def _read_csv_slow(
     cols: list[list[str]] = [[] for _ in names]
     rows: list[int] = []
     problems: list[RowProblem] = []
-    for i, cells in limits.csv_rows(reader, headers):
+    for i, cells in limits.csv_rows(reader):
         if i <= h:
             continue
         if len(cells) != len(names):
