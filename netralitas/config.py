@@ -34,7 +34,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("upload_limit_mb", "200", "Largest file the upload page and the importer accept, in MB."),
         Setting("max_rows", "2000000", "Most data rows one file may hold."),
         # Hostile files (issue 18): checked before a workbook is read (netralitas/ingest/limits.py)
-        Setting("max_unzipped_mb", "400", "Most bytes a workbook may inflate to when opened, in MB."),
+        Setting("max_unzipped_mb", "250", "Most bytes a workbook may inflate to when opened, in MB."),
         Setting(
             "max_zip_ratio",
             "100",
