@@ -257,6 +257,15 @@ refused("lying_dimension.xlsx", "refuse_sheet_cells", "sel (batas", "cells (the 
 refused("far_empty_row.xlsx", "refuse_sheet_rows", "baris", "rows")(
     lambda: workbook([SHEET_OPEN, HEADER_ROW, '<row r="5000000"/>', DATA_ROW, SHEET_CLOSE])
 )
+refused("odd_part_name.xlsx", "refuse_sheet_cells", "sel (batas", "cells (the limit")(
+    lambda: workbook(
+        [],
+        **{
+            "xl___rels__workbook.xml.rels": WORKBOOK_RELS.replace("worksheets/sheet1.xml", "data/s.dat"),
+            "xl__data__s.dat": SHEET_OPEN + HEADER_ROW + row(cell("v", "XFD400")) + SHEET_CLOSE,
+        },
+    )
+)
 refused("malformed.xlsx", "refuse_unreadable", "tidak dapat dibaca", "cannot be read")(
     lambda: workbook(
         [], **{"xl__worksheets__sheet1.xml": SHEET_OPEN + "<row><c t='inlineStr'><is><t>Bali</is>"}
@@ -610,9 +619,14 @@ def test_text_stored_with_control_characters_never_breaks_a_page_or_the_xlsx_exp
     store = Store(db)
     with store.connect() as con:
         con.execute(
-            "UPDATE cases SET agency = 'Dinas\x00Pendidikan\x1b', employee_name = 'Budi\x0bRekaan' "
-            "WHERE case_id IN (SELECT case_id FROM cases LIMIT 5)"
+            "UPDATE cases SET agency = $agency, employee_name = $name "
+            "WHERE case_id IN (SELECT case_id FROM cases ORDER BY case_id LIMIT 5)",
+            {"agency": "Dinas\x00Pendidikan\x1b", "name": "Budi\x0bRekaan"},
         )
+        stored = con.execute(
+            "SELECT agency FROM cases WHERE agency LIKE 'Dinas%Pendidikan%' LIMIT 1"
+        ).fetchall()
+    assert stored and "\x00" in stored[0][0]  # the store really holds the NUL
     from netralitas.store import close_all
 
     close_all()
