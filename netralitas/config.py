@@ -33,6 +33,19 @@ SETTINGS: dict[str, Setting] = {
         Setting("db", str(DATA_DIR / "netralitas.duckdb"), "Path of the DuckDB database file."),
         Setting("upload_limit_mb", "200", "Largest file the upload page and the importer accept, in MB."),
         Setting("max_rows", "2000000", "Most data rows one file may hold."),
+        # Hostile files (issue 18): checked before a workbook is read (netralitas/ingest/limits.py)
+        Setting("max_unzipped_mb", "250", "Most bytes a workbook may inflate to when opened, in MB."),
+        Setting(
+            "max_zip_ratio",
+            "100",
+            "Largest compression ratio of a workbook part over 1 MB (zip bombs exceed it).",
+        ),
+        Setting(
+            "max_cells",
+            "4200000",
+            "Most cells (rows x columns of the used range) of one sheet; the reader holds them all in memory.",
+        ),
+        Setting("max_cell_kib", "128", "Longest cell of any file, in KiB of text."),
         Setting(
             "import_memory_mb",
             "250",

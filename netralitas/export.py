@@ -6,6 +6,8 @@ import io
 
 import pandas as pd
 
+from . import controlchars
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -33,5 +35,6 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
 def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "Kasus") -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        safe_frame(frame).to_excel(writer, index=False, sheet_name=sheet)
+        # XML cannot hold NUL and most C0 controls: openpyxl would raise on text stored with them
+        safe_frame(frame).map(controlchars.xml_safe).to_excel(writer, index=False, sheet_name=sheet)
     return buffer.getvalue()

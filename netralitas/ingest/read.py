@@ -19,12 +19,13 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 from charset_normalizer import from_bytes
 
-from .. import config
+from .. import config, controlchars
 from ..errors import FileRefused
 from ..i18n import t
 from ..reference import header_aliases
 from ..text import text_key
 from .layout import MergeFiller, choose_header, split_skipped
+from . import limits
 
 DELIMITERS = (",", ";", "\t", "|")
 HEADER_SCAN_ROWS = 30
@@ -97,21 +98,53 @@ def sniff_kind(data: bytes) -> str:
             "Berkas ini halaman HTML/XML, bukan tabel CSV atau XLSX; unduh ulang sebagai CSV atau XLSX.",
             "This file is an HTML/XML page, not a CSV or XLSX table; download it again as CSV or XLSX.",
         )
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or utf16_without_bom(data):
         return "text"
-    if b"\x00" in data[:8192]:
+    if _looks_binary(data[:8192]):
         raise refuse(
             "Berkas biner, bukan tabel CSV atau XLSX.", "The file is binary, not a CSV or XLSX table."
         )
     return "text"
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 text without a byte order mark, told by its NUL pattern:
+    text that is mostly ASCII has a NUL in every other byte, on the odd bytes (LE) or the even ones (BE)."""
+    head = data[:8192]
+    head = head[: len(head) - len(head) % 2]
+    if len(head) < 4 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2], head[1::2]
+    half = len(head) // 2
+    for encoding, zeros, chars in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= 0.6 * half and chars.count(0) <= 0.02 * half:
+            try:
+                head.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return encoding
+    return None
+
+
+_BINARY_BYTES = bytes([*range(0, 9), *range(14, 32)])
+
+
+def _looks_binary(head: bytes) -> bool:
+    """Binary content (images, archives, executables) is full of control bytes; a text file with a stray
+    NUL is still text, and its row is refused on its own (ingest/limits.py) wherever the NUL sits."""
+    controls = len(head) - len(head.translate(None, _BINARY_BYTES))
+    return controls > max(2, len(head) // 20)
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
-    """(text, encoding): UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252/latin-1."""
+    """(text, encoding): UTF-8 (with or without BOM), UTF-16 with BOM or told by its NULs, else cp1252/latin-1."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16"), "utf-16"
+    if bomless := utf16_without_bom(data):
+        # strict, like UTF-16 with a BOM: a damaged file is refused, not patched with replacement marks
+        return data.decode(bomless), bomless
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -181,6 +214,9 @@ def utf8_body(data: bytes) -> tuple[bytes, str]:
     """The file as UTF-8 bytes for pyarrow, and the encoding it came in. UTF-8 files (the common case)
     are passed through without a copy; the encoding is judged on the first lines, and a later invalid
     byte sends the whole file through decode_text."""
+    if utf16_without_bom(data):
+        text, encoding = decode_text(data)
+        return text.encode("utf-8"), encoding
     prefix = data[:200_000]
     if len(data) > len(prefix) and b"\n" in prefix:
         prefix = prefix[: prefix.rindex(b"\n") + 1]  # never cut a multi-byte character in half
@@ -218,8 +254,12 @@ def read_csv_bytes(
     else:
         body, encoding = utf8_body(data)
     head_lines = body[:200_000].decode("utf-8", errors="replace").splitlines()[:HEADER_SCAN_ROWS]
-    delim = choose_delimiter(head_lines)
-    head_rows = list(csv.reader(head_lines, delimiter=delim))
+    try:
+        delim = choose_delimiter(head_lines)
+        head_rows = list(csv.reader(head_lines, delimiter=delim))
+    except csv.Error as exc:  # a field over the csv module's limit among the first lines
+        row = limits.long_line_number(head_lines, csv.field_size_limit()) or 1
+        raise limits.refusal("refuse_line_too_long", row=row, kib=csv.field_size_limit() // 1024) from exc
     if head_rows:
         forced = _forced_row(header_row, len(head_rows))
         choice = choose_header(head_rows, find_header(head_rows), forced, header_rows, carry=True)
@@ -322,7 +362,7 @@ def _read_csv_slow(
     cols: list[list[str]] = [[] for _ in names]
     rows: list[int] = []
     problems: list[RowProblem] = []
-    for i, cells in enumerate(reader):
+    for i, cells in limits.csv_rows(reader):
         if i <= h:
             continue
         if len(cells) != len(names):
@@ -509,11 +549,32 @@ def _best_sheet(wb, sheets: list[str]) -> str:
 
 def sheet_names(data: bytes) -> list[str]:
     """Sheets of a workbook, or [] for CSV (the upload page's sheet chooser)."""
-    if sniff_kind(data) == "text":
+    kind = sniff_kind(data)
+    if kind == "text":
         return []
     from python_calamine import CalamineWorkbook
 
-    return list(CalamineWorkbook.from_filelike(io.BytesIO(data)).sheet_names)
+    limits.check_workbook(data, kind)
+    return limits.guarded(lambda: list(CalamineWorkbook.from_filelike(io.BytesIO(data)).sheet_names))
+
+
+def _without_control_characters(raw: RawTable) -> RawTable:
+    """Rows holding NUL or another XML-illegal control character are refused, each with its row."""
+    raw.headers = [controlchars.xml_safe(h) for h in raw.headers]
+    raw.table, found = limits.control_character_rows(raw.table, raw.headers)
+    for row, column, value, chars in found:
+        raw.problems.append(
+            RowProblem(
+                row,
+                column,
+                value,
+                t("reject_control_chars", "id", chars=chars),
+                t("reject_control_chars", "en", chars=chars),
+            )
+        )
+    if found:
+        raw.problems.sort(key=lambda p: p.row)
+    return raw
 
 
 def read_bytes(
@@ -531,9 +592,12 @@ def read_bytes(
     kind = sniff_kind(data)
     checksum = hashlib.sha256(data).hexdigest()
     if kind == "text":
-        raw = read_csv_bytes(data, checksum, header_row=header_row, header_rows=header_rows)
+        raw = limits.guarded(lambda: read_csv_bytes(data, checksum, header_row=header_row, header_rows=header_rows))
     else:
-        raw = read_workbook_bytes(data, checksum, kind, sheet, header_row, header_rows)
+        limits.check_workbook(data, kind)  # sizes, ratios and used ranges, before the reader holds anything
+        raw = limits.guarded(lambda: read_workbook_bytes(data, checksum, kind, sheet, header_row, header_rows))
+    limits.check_cell_lengths(raw.table, raw.headers, limits.current().cell_chars)
+    raw = _without_control_characters(raw)
     if raw.rows == 0:
         raise refuse(
             "Berkas hanya berisi judul/header, tanpa baris data.", "The file has a header but no data rows."
