@@ -24,8 +24,8 @@ from ..errors import FileRefused
 from ..i18n import t
 from ..reference import header_aliases
 from ..text import text_key
-from .layout import MergeFiller, choose_header, split_skipped
 from . import limits
+from .layout import MergeFiller, choose_header, split_skipped
 
 DELIMITERS = (",", ";", "\t", "|")
 HEADER_SCAN_ROWS = 30
@@ -592,10 +592,14 @@ def read_bytes(
     kind = sniff_kind(data)
     checksum = hashlib.sha256(data).hexdigest()
     if kind == "text":
-        raw = limits.guarded(lambda: read_csv_bytes(data, checksum, header_row=header_row, header_rows=header_rows))
+        raw = limits.guarded(
+            lambda: read_csv_bytes(data, checksum, header_row=header_row, header_rows=header_rows)
+        )
     else:
         limits.check_workbook(data, kind)  # sizes, ratios and used ranges, before the reader holds anything
-        raw = limits.guarded(lambda: read_workbook_bytes(data, checksum, kind, sheet, header_row, header_rows))
+        raw = limits.guarded(
+            lambda: read_workbook_bytes(data, checksum, kind, sheet, header_row, header_rows)
+        )
     limits.check_cell_lengths(raw.table, raw.headers, limits.current().cell_chars)
     raw = _without_control_characters(raw)
     if raw.rows == 0:
