@@ -6,6 +6,7 @@ from netralitas import config
 from netralitas.auth import add_user, disable_user
 from netralitas.demo import remove_sample
 from netralitas.errors import NetralitasError
+from netralitas.safetext import md
 from netralitas.ui import context
 
 context.require_role("admin")
@@ -35,7 +36,7 @@ if active:
     who = st.selectbox("Nonaktifkan pengguna" if ID else "Disable a user", active, key="disable_pick")
     if st.button("Nonaktifkan" if ID else "Disable", key="disable_go"):
         disable_user(store, who, context.username())
-        st.success(f"{who} dinonaktifkan." if ID else f"{who} disabled.")
+        st.success(f"{md(who)} dinonaktifkan." if ID else f"{md(who)} disabled.")
 
 st.subheader("Log audit" if ID else "Audit log")
 cols = st.columns(2)

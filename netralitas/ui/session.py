@@ -10,6 +10,7 @@ from .. import config
 from ..auth import authenticate, role_for_email
 from ..errors import NetralitasError
 from ..i18n import t
+from ..safetext import md
 from . import context
 
 USER, ROLE, SEEN = "netralitas_user", "netralitas_role", "netralitas_last_seen"
@@ -60,7 +61,7 @@ def gate() -> None:
     if st.session_state.get(USER):
         st.session_state[SEEN] = now
         with st.sidebar:
-            st.caption(f"{st.session_state[USER]} · {st.session_state[ROLE]}")
+            st.caption(f"{md(st.session_state[USER])} · {md(st.session_state[ROLE])}")
             if st.button("Keluar" if lang == "id" else "Sign out", key="signout"):
                 sign_out()
                 if _oidc_configured() and getattr(st.user, "is_logged_in", False):
