@@ -77,6 +77,32 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Mode lokal: hanya dapat dibuka dari komputer ini, dengan hak analis.",
         "Local mode: reachable from this computer only, with analyst rights.",
     ),
+    # Sign-in back-off and locks (#18, hostile links)
+    "signin_wrong": ("Nama pengguna atau kata sandi salah.", "Wrong user name or password."),
+    "signin_wait": (
+        "Terlalu banyak percobaan gagal; coba lagi dalam {wait}.",
+        "Too many failed attempts; try again in {wait}.",
+    ),
+    "seconds": ("{n} detik", "{n} seconds"),
+    "minutes": ("{n} menit", "{n} minutes"),
+    "locks_title": ("Penundaan masuk", "Sign-in back-off"),
+    "locks_note": (
+        "Nama dan sumber (alamat dan peramban) dengan percobaan gagal melewati batas dalam 24 jam terakhir. "
+        "Sisa tunggu 0: boleh mencoba lagi, tetapi kegagalan berikutnya menunda lebih lama.",
+        "Names and sources (address and browser) past their free attempts in the last 24 hours. Wait 0: "
+        "they may try again, but the next failure waits longer.",
+    ),
+    "locks_none": ("Tidak ada nama atau sumber yang ditunda.", "No name or source is backed off."),
+    "lock_kind_name": ("nama", "name"),
+    "lock_kind_source": ("sumber", "source"),
+    "lock_col_kind": ("Jenis", "Kind"),
+    "lock_col_subject": ("Nama atau sumber", "Name or source"),
+    "lock_col_failures": ("Gagal", "Failures"),
+    "lock_col_last": ("Terakhir gagal", "Last failure"),
+    "lock_col_wait": ("Sisa tunggu (detik)", "Wait left (seconds)"),
+    "lock_pick": ("Cabut penundaan untuk", "Lift the back-off of"),
+    "lock_lift": ("Cabut penundaan", "Lift the back-off"),
+    "lock_lifted": ("Penundaan dicabut: {subject}.", "Back-off lifted: {subject}."),
 }
 
 

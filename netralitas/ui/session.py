@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 import time
 
 import streamlit as st
@@ -21,6 +23,26 @@ def _oidc_configured() -> bool:
         return "auth" in st.secrets
     except (FileNotFoundError, KeyError, AttributeError):
         return False
+
+
+SOURCE_TOKEN = "netralitas_source_token"
+XSRF_COOKIE = "_streamlit_xsrf"
+
+
+def attempt_source() -> str:
+    """Where a sign-in attempt comes from, for the back-off: the client address (None through localhost)
+    and the browser, named by a hash of Streamlit's XSRF cookie (kept across reloads; a proxy's address is
+    shared by everyone behind it, the browser part keeps them apart), else by this session."""
+    try:
+        address, cookie = st.context.ip_address, st.context.cookies.get(XSRF_COOKIE)
+    except (AttributeError, RuntimeError):
+        address, cookie = None, None
+    address = address if isinstance(address, str) and address else "lokal"
+    if isinstance(cookie, str) and cookie:
+        browser = hashlib.sha256(cookie.encode()).hexdigest()[:12]
+    else:
+        browser = st.session_state.setdefault(SOURCE_TOKEN, "sesi-" + secrets.token_hex(6))
+    return f"{address} {browser}"
 
 
 def sign_out() -> None:
@@ -94,7 +116,7 @@ def _sign_in_form(lang: str) -> None:
         )
     if submitted:
         try:
-            role = authenticate(context.store(), name.strip(), password)
+            role = authenticate(context.store(), name.strip(), password, attempt_source())
         except NetralitasError as exc:
             st.error(exc.message(lang))
             return
