@@ -3,13 +3,15 @@ escaped for the two renderers that would otherwise read markup in them.
 
 - `md`: Streamlit's markdown (st.markdown, captions, st.warning/info/error, widget labels, expander
   titles, help). It renders links, images (fetched by the browser: a tracking beacon), GFM autolinks
-  (`www.x.example`, `https://…`), emphasis, `:color[…]` directives and LaTeX. Every ASCII punctuation
-  character gets a backslash (CommonMark escapes exactly those), so none of it can start; line breaks and
-  control characters become spaces, so a value cannot open a new block (a heading, a list).
+  (`www.x.example`, `https://…`, e-mail addresses), emphasis, `:color[…]` directives and LaTeX. Every
+  ASCII punctuation character gets a backslash (CommonMark escapes exactly those), so none of it can
+  start; an invisible word joiner breaks where an autolink would start; line breaks and control
+  characters become spaces, so a value cannot open a new block (a heading, a list).
 - `plotly`: plotly's pseudo-HTML in tick labels, legends, hovers and texts (`<a href>` becomes an SVG
   link, `<b>`, `<br>`…). & < > become entities, which plotly turns back into the characters as text.
 
-Both are injective: two different values never display alike.
+`plotly` is injective (two values never display alike); `md` shows the value as typed, line breaks
+aside, with only invisible word joiners added.
 """
 
 from __future__ import annotations
@@ -22,6 +24,11 @@ import plotly.graph_objects as go
 
 _MD_PUNCT = re.compile("([" + re.escape(string.punctuation) + "])")
 _BREAKS = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]")
+# remark-gfm turns URLs and e-mail addresses into links in the text the escapes leave ("https\://x" is
+# still text "https://x"), so an invisible word joiner goes where such a link would start: before "://",
+# between "www" and ".", before "@". It displays as nothing; copied text carries it.
+WORD_JOINER = "\u2060"
+_AUTOLINK_START = re.compile(r"(?=://)|(?<=www)(?=\.)|(?=@)", re.IGNORECASE)
 # Trace attributes plotly draws as text; their string items are data (labels, names), never our markup.
 # customdata stays as is: it carries the canonical keys a click hands back (a map's names in it come from
 # the reference tables, not from users).
@@ -31,6 +38,7 @@ PLOTLY_TEXT_ATTRS = ("x", "y", "text", "hovertext", "name", "labels", "ids")
 def md(value: object) -> str:
     """The value as literal text inside Streamlit markdown."""
     text = _BREAKS.sub(" ", "" if value is None else str(value))
+    text = _AUTOLINK_START.sub(WORD_JOINER, text)
     return _MD_PUNCT.sub(r"\\\1", text)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -50,8 +51,10 @@ def sign_out() -> None:
         st.session_state.pop(key, None)
 
 
-def gate() -> None:
-    """Stop the run with the sign-in page unless the session may continue; sets role and user name."""
+def gate(resolve_page: Callable[[], object] | None = None) -> None:
+    """Stop the run with the sign-in page unless the session may continue; sets role and user name.
+    `resolve_page` runs before the sign-in form: it registers the pages without running one, so the
+    link's page (/kasus) stays the session's page and the rerun after signing in opens it."""
     lang = context.lang()
     users = context.query("users")
     if users.empty or users["disabled"].all():
@@ -98,6 +101,8 @@ def gate() -> None:
             now,
         )
         st.rerun()
+    if resolve_page is not None:
+        resolve_page()
     _sign_in_form(lang)
     st.stop()
 
