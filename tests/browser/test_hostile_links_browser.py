@@ -167,7 +167,7 @@ def sign_in_from(page, url: str, user: str = "andi") -> None:
     page.get_by_label("Nama pengguna").fill(user)
     page.get_by_label("Kata sandi").fill(PASSWORD)
     page.get_by_role("button", name="Masuk").click()
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stForm\"]')", timeout=30_000)
+    page.get_by_role("button", name="Masuk", exact=True).wait_for(state="detached", timeout=60_000)
     wait_for_app(page)
 
 
