@@ -3,10 +3,10 @@ escaped for the two renderers that would otherwise read markup in them.
 
 - `md`: Streamlit's markdown (st.markdown, captions, st.warning/info/error, widget labels, expander
   titles, help). It renders links, images (fetched by the browser: a tracking beacon), GFM autolinks
-  (`www.x.example`, `https://…`, e-mail addresses), emphasis, `:color[…]` directives and LaTeX. Every
-  ASCII punctuation character gets a backslash (CommonMark escapes exactly those), so none of it can
-  start; an invisible word joiner breaks where an autolink would start; line breaks and control
-  characters become spaces, so a value cannot open a new block (a heading, a list).
+  (`www.x.example`, `https://…`, e-mail addresses), emphasis, `:color[…]` directives and LaTeX. Each
+  character that can open such markup gets a backslash (see `_MD_INLINE`); an invisible word joiner
+  breaks where an autolink would start; line breaks and control characters become spaces, and a
+  leading list marker is escaped, so a value cannot open a new block (a heading, a list).
 - `plotly`: plotly's pseudo-HTML in tick labels, legends, hovers and texts (`<a href>` becomes an SVG
   link, `<b>`, `<br>`…). & < > become entities, which plotly turns back into the characters as text.
 
@@ -22,7 +22,15 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-_MD_PUNCT = re.compile("([" + re.escape(string.punctuation) + "])")
+# Characters that can open inline markup anywhere in a line (emphasis, code, strike-through, links and
+# images, raw HTML and <autolinks>, entities, LaTeX, headings, tables). "(" and "!" only act after or
+# before a "[", which is escaped; ordinary punctuation (. , : ; ( ) - /) stays as it is, so messages read
+# the same in the markdown source as on screen.
+_MD_INLINE = re.compile(r"([\\`*_~\[\]<>#$&|])")
+# ":" opens Streamlit's directives and shortcodes (:red[…], :material/home:, :smile:) when a name follows.
+_MD_COLON = re.compile(r":(?=[A-Za-z0-9_+\-/\[])")
+# At the start of a line, "-", "+" or "1." / "1)" would open a list.
+_MD_LIST_START = re.compile(r"^(\s*)([-+])|^(\s*\d+)([.)])")
 _BREAKS = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]")
 # remark-gfm turns URLs and e-mail addresses into links in the text the escapes leave ("https\://x" is
 # still text "https://x"), so an invisible word joiner goes where such a link would start: before "://",
@@ -39,7 +47,8 @@ def md(value: object) -> str:
     """The value as literal text inside Streamlit markdown."""
     text = _BREAKS.sub(" ", "" if value is None else str(value))
     text = _AUTOLINK_START.sub(WORD_JOINER, text)
-    return _MD_PUNCT.sub(r"\\\1", text)
+    text = _MD_COLON.sub(r"\\:", _MD_INLINE.sub(r"\\\1", text))
+    return _MD_LIST_START.sub(lambda m: (m[1] or m[3] or "") + "\\" + (m[2] or m[4]), text)
 
 
 def md_join(values: Any, sep: str = ", ") -> str:

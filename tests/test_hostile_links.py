@@ -324,3 +324,34 @@ def test_a_successful_sign_in_resets_the_name_but_not_the_attackers_source(users
     later = T0 + timedelta(seconds=11)
     assert wait_before_attempt(users, "ana", "own", later) == timedelta(0)
     assert wait_before_attempt(users, "ana", "attacker", later) > timedelta(0)
+
+
+def test_admin_page_lists_and_lifts_a_back_off(tmp_path, monkeypatch):
+    from netralitas.store import Store
+
+    db = tmp_path / "admin.duckdb"
+    store = Store(db)
+    add_user(store, "admin1", "admin", PASSWORD)
+    for _ in range(SOURCE_FREE):
+        _try(store, "ana", "salah", "198.51.100.7 abc", datetime.now())
+    monkeypatch.setenv("NETRALITAS_DB", str(db))
+    monkeypatch.setenv("NETRALITAS_LOAD_SAMPLE", "0")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.text_input[0].input("admin1")
+    at.text_input[1].input(PASSWORD)
+    at.button[0].click().run()
+    at.switch_page("views/admin.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    held = next(d.value for d in at.dataframe if "Nama atau sumber" in d.value.columns)
+    assert set(held["Nama atau sumber"]) == {"ana", "198.51.100.7 abc"}
+    at.selectbox(key="lock_pick").set_value(1).run()  # the second row of the table
+    at.button(key="lock_lift").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Penundaan dicabut" in s.value for s in at.success)
+    with store.connect() as con:
+        logged = con.execute(
+            "SELECT username, detail FROM audit_log WHERE action = 'signin-unlock'"
+        ).fetchall()
+    assert len(logged) == 1 and logged[0][0] == "admin1"
+    assert len(locks(store)) == 1  # the other one is still there

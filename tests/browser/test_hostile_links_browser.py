@@ -91,6 +91,9 @@ def test_hostile_links_and_data_stay_text(page, hostile_server):
     assert '<a href="https://evil.example/a">Dinas Klik</a>' in ticks
     assert "<img src=https://evil.example/i.png> Dinas" in ticks
     assert_inert(page, "/ with hostile agencies")
+    page.get_by_text("Instansi dengan kasus terbanyak").scroll_into_view_if_needed()
+    page.mouse.wheel(0, 300)
+    page.wait_for_timeout(500)
     screenshot(page, "hostile-ringkasan")
     page.goto(server.url + "/peta?province=[Masuk ulang](https://evil.example/login)")
     wait_for_app(page)
@@ -102,7 +105,7 @@ def test_hostile_links_and_data_stay_text(page, hostile_server):
 def test_upload_dry_run_shows_hostile_values_as_text(page, hostile_server):
     server, tmp = hostile_server
     # A file name that GFM would autolink, and unknown values that are links and images.
-    path = write(tmp / "www.evil.example.csv", HOSTILE_CSV.replace("H", "U"))
+    path = write(tmp / "www.evil.example.csv", HOSTILE_CSV.replace("\nH", "\nU"))
     page.goto(server.url + "/unggah")
     wait_for_app(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(path))
@@ -118,6 +121,8 @@ def test_upload_dry_run_shows_hostile_values_as_text(page, hostile_server):
         page.locator('[data-testid="stExpander"] summary').first.inner_text()
     )
     assert_inert(page, "upload dry run")
+    page.get_by_text("Nilai yang tidak dikenal").scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
     screenshot(page, "hostile-upload")
 
 
