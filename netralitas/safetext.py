@@ -17,7 +17,6 @@ aside, with only invisible word joiners added.
 from __future__ import annotations
 
 import re
-import string
 from typing import Any
 
 import plotly.graph_objects as go
