@@ -6,6 +6,8 @@ from datetime import date
 
 import plotly.graph_objects as go
 
+from .safetext import plotly_safe
+
 FONT = "Inter, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif"
 INK = "#1a1a2e"
 MUTED = "#5c5c70"
@@ -113,7 +115,8 @@ def apply(
     merged.pop("template", None)
     for name in {"xaxis", "yaxis", *(k for k in merged if k.startswith(("xaxis", "yaxis")))}:
         merged[name] = _merged(merged.get(name, {}), axis)
-    return go.Figure(data=fig.data, layout=_merged(merged, after or {}))
+    # Labels, names and hovers from data are escaped here, where every chart passes (#18: text is text).
+    return plotly_safe(go.Figure(data=fig.data, layout=_merged(merged, after or {})))
 
 
 def _merged(base: dict, override: dict) -> dict:

@@ -1,11 +1,14 @@
 """Admin: users and roles, the audit log, sample data and the boundary layer in use."""
 
+import pandas as pd
 import streamlit as st
 
 from netralitas import config
-from netralitas.auth import add_user, disable_user
+from netralitas.auth import add_user, disable_user, lift_lock, locks
 from netralitas.demo import remove_sample
 from netralitas.errors import NetralitasError
+from netralitas.i18n import t
+from netralitas.safetext import md
 from netralitas.ui import context
 
 context.require_role("admin")
@@ -35,13 +38,57 @@ if active:
     who = st.selectbox("Nonaktifkan pengguna" if ID else "Disable a user", active, key="disable_pick")
     if st.button("Nonaktifkan" if ID else "Disable", key="disable_go"):
         disable_user(store, who, context.username())
-        st.success(f"{who} dinonaktifkan." if ID else f"{who} disabled.")
+        st.success(f"{md(who)} dinonaktifkan." if ID else f"{md(who)} disabled.")
+
+st.subheader(t("locks_title", lang))
+held = locks(store)
+if "lock_lifted" in st.session_state:
+    st.success(st.session_state.pop("lock_lifted"))
+if held.empty:
+    st.caption(t("locks_none", lang))
+else:
+    st.caption(t("locks_note", lang))
+    kinds = [t(f"lock_kind_{k}", lang) for k in held["kind"]]
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("lock_col_kind", lang): kinds,
+                t("lock_col_subject", lang): held["subject"],
+                t("lock_col_failures", lang): held["failures"],
+                t("lock_col_last", lang): held["last_failure"],
+                t("lock_col_wait", lang): held["wait_seconds"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    pick = st.selectbox(
+        t("lock_pick", lang),
+        range(len(held)),
+        format_func=lambda i: f"{kinds[i]}: {held['subject'][i]}",
+        key="lock_pick",
+    )
+    if st.button(t("lock_lift", lang), key="lock_lift"):
+        lift_lock(store, held["kind"][pick], held["subject"][pick], context.username())
+        st.session_state["lock_lifted"] = t("lock_lifted", lang, subject=md(held["subject"][pick]))
+        st.rerun()
 
 st.subheader("Log audit" if ID else "Audit log")
 cols = st.columns(2)
 action = cols[0].selectbox(
     "Tindakan" if ID else "Action",
-    ["", "signin", "signin-failed", "import", "undo", "export", "user", "setting"],
+    [
+        "",
+        "signin",
+        "signin-failed",
+        "signin-throttled",
+        "signin-unlock",
+        "import",
+        "undo",
+        "export",
+        "user",
+        "setting",
+    ],
     key="audit_action",
 )
 who = cols[1].text_input("Pengguna" if ID else "User", key="audit_user", max_chars=100).strip()

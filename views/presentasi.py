@@ -7,6 +7,7 @@ import streamlit as st
 
 from netralitas import briefing, charts, config, maps, metrics, style
 from netralitas.filters import describe
+from netralitas.safetext import md
 from netralitas.slides import SLIDES, TITLES, next_index, slide_index
 from netralitas.ui import alerts as early_warning
 from netralitas.ui import context, presenter, widgets
@@ -21,7 +22,7 @@ slide = SLIDES[n - 1]
 no_data = "Tidak ada data untuk filter ini." if ID else "No data for these filters."
 
 st.title(TITLES[slide][0 if ID else 1])
-st.caption(describe(filters, lang, context.election_names()))
+st.caption(md(describe(filters, lang, context.election_names())))
 
 totals = metrics.totals_dict(context.query("totals", filters))
 breakdowns = context.query("breakdowns", filters)

@@ -22,6 +22,7 @@ from netralitas.reference import (
     regency_names,
     vocabulary,
 )
+from netralitas.safetext import md
 from netralitas.ui import context, upload_layout
 from netralitas.ui import ikp as ikp_ui
 from netralitas.uploads import mapping_table, overrides_from_table, preview, save_aliases, upload_limits
@@ -112,7 +113,7 @@ def report_view(report, key: str) -> dict[str, dict[str, str]]:
                 if u["field"] in ("province", "regency")
                 else ["", *vocab.codes(u["field"])]
             )
-            label = f"{u['column']}: “{u['value']}” ({u['count']} {'baris' if ID else 'rows'})"
+            label = f"{md(u['column'])}: “{md(u['value'])}” ({u['count']} {'baris' if ID else 'rows'})"
             choice = st.selectbox(
                 label,
                 options,
@@ -159,11 +160,11 @@ files = uploader(
 )
 for up in files or []:
     key = f"{up.file_id}"
-    with st.expander(up.name, expanded=True):
+    with st.expander(md(up.name), expanded=True):
         try:
             limits.refuse_if_too_large(up.name, up.size)
         except NetralitasError as exc:
-            st.error(f"{exc.message_id}\n\n{exc.message_en}")
+            context.show_refusal(exc)
             continue
         data = up.getvalue()
         left, right = st.columns(2)
@@ -203,12 +204,12 @@ for up in files or []:
                 st.session_state.pop(f"report_{key}", None)  # a dry run of another header no longer holds
                 st.session_state[f"hdrsel_{key}"] = (header_row, header_rows)
         except NetralitasError as exc:
-            st.error(f"{exc.message_id}\n\n{exc.message_en}")
+            context.show_refusal(exc)
             continue
         st.caption(
             f"{style.fmt_int(detected.raw.rows, lang)} baris data; judul di baris {detected.raw.header_row}"
             + (
-                f"; pemisah “{detected.raw.delimiter}”, {detected.raw.encoding}"
+                f"; pemisah “{md(detected.raw.delimiter)}”, {md(detected.raw.encoding)}"
                 if detected.raw.delimiter
                 else ""
             )
@@ -251,7 +252,7 @@ for up in files or []:
                     options.dry_run = True
                     st.session_state[f"report_{key}"] = import_bytes(store, data, options)
             except NetralitasError as exc:
-                st.error(f"{exc.message_id}\n\n{exc.message_en}")
+                context.show_refusal(exc)
         report = st.session_state.get(f"report_{key}")
         if report is not None:
             if report.kind:
@@ -305,7 +306,7 @@ for up in files or []:
                         )
                     )
                 except NetralitasError as exc:
-                    st.error(f"{exc.message_id}\n\n{exc.message_en}")
+                    context.show_refusal(exc)
 
 status = context.query("data_status").iloc[0]
 if status["sample_rows"] > 0 and status["real_rows"] > 0:
@@ -361,7 +362,7 @@ else:
                     else f"{result['removed']} rows removed, {result['restored']} restored."
                 )
             except NetralitasError as exc:
-                st.error(f"{exc.message_id}\n\n{exc.message_en}")
+                context.show_refusal(exc)
 
 st.subheader(
     "Jumlah ASN per provinsi atau per instansi (opsional)"
@@ -432,10 +433,10 @@ if headcount_file is not None:
         hc = st.session_state["headcount_check"]
         what = LEVEL_NAMES[hc.level][0 if ID else 1]
         st.info(
-            f"Uji coba: berkas jumlah ASN per {what} (kolom “{hc.name_column}” dan “{hc.count_column}”). "
+            f"Uji coba: berkas jumlah ASN per {what} (kolom “{md(hc.name_column)}” dan “{md(hc.count_column)}”). "
             "Belum ada yang disimpan."
             if ID
-            else f"Dry run: an ASN headcount per {what} (columns “{hc.name_column}” and “{hc.count_column}”). "
+            else f"Dry run: an ASN headcount per {what} (columns “{md(hc.name_column)}” and “{md(hc.count_column)}”). "
             "Nothing saved yet."
         )
         cols = st.columns(4)
@@ -492,6 +493,6 @@ if headcount_file is not None:
             )
             st.rerun()
     except NetralitasError as exc:
-        st.error(f"{exc.message_id}\n\n{exc.message_en}")
+        context.show_refusal(exc)
 
 ikp_ui.upload_section(uploader, rejected_rows, limits, lang)

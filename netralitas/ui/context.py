@@ -12,8 +12,10 @@ import streamlit as st
 
 from .. import config, queries
 from ..demo import ensure_sample
+from ..errors import NetralitasError
 from ..filters import Filters, describe, parse_query_params
 from ..i18n import t
+from ..safetext import md
 from ..store import DatabaseBusy, Store
 
 FILTER_STATE = "netralitas_filters"
@@ -162,7 +164,7 @@ def read_url_filters() -> None:
     parsed = parse_query_params(dict(st.query_params.to_dict()), set(elections()["election"]))
     st.session_state[FILTER_STATE] = parsed.filters
     if parsed.ignored:
-        items = ", ".join(f"{k}={v}" for k, v in parsed.ignored)
+        items = ", ".join(f"{md(k)}={md(v)}" for k, v in parsed.ignored)
         st.warning(t("filter_ignored", lang(), items=items))
 
 
@@ -181,7 +183,7 @@ def banner() -> None:
 
 
 def filter_line() -> None:
-    st.caption(f"**{t('in_effect', lang())}:** {describe(filters(), lang(), election_names())}")
+    st.caption(f"**{t('in_effect', lang())}:** {md(describe(filters(), lang(), election_names()))}")
 
 
 def role() -> str:
@@ -207,6 +209,11 @@ def require_role(*roles: str) -> None:
             else "This page is not available to your role."
         )
         st.stop()
+
+
+def show_refusal(exc: NetralitasError) -> None:
+    """A refusal in both languages; its text may quote the file (a sheet, a header), so it is escaped."""
+    st.error(f"{md(exc.message_id)}\n\n{md(exc.message_en)}")
 
 
 def log_export(what: str) -> None:

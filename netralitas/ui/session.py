@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 import time
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -10,6 +13,7 @@ from .. import config
 from ..auth import authenticate, role_for_email
 from ..errors import NetralitasError
 from ..i18n import t
+from ..safetext import md
 from . import context
 
 USER, ROLE, SEEN = "netralitas_user", "netralitas_role", "netralitas_last_seen"
@@ -22,13 +26,35 @@ def _oidc_configured() -> bool:
         return False
 
 
+SOURCE_TOKEN = "netralitas_source_token"
+XSRF_COOKIE = "_streamlit_xsrf"
+
+
+def attempt_source() -> str:
+    """Where a sign-in attempt comes from, for the back-off: the client address (None through localhost)
+    and the browser, named by a hash of Streamlit's XSRF cookie (kept across reloads; a proxy's address is
+    shared by everyone behind it, the browser part keeps them apart), else by this session."""
+    try:
+        address, cookie = st.context.ip_address, st.context.cookies.get(XSRF_COOKIE)
+    except (AttributeError, RuntimeError):
+        address, cookie = None, None
+    address = address if isinstance(address, str) and address else "lokal"
+    if isinstance(cookie, str) and cookie:
+        browser = hashlib.sha256(cookie.encode()).hexdigest()[:12]
+    else:
+        browser = st.session_state.setdefault(SOURCE_TOKEN, "sesi-" + secrets.token_hex(6))
+    return f"{address} {browser}"
+
+
 def sign_out() -> None:
     for key in (USER, ROLE, SEEN):
         st.session_state.pop(key, None)
 
 
-def gate() -> None:
-    """Stop the run with the sign-in page unless the session may continue; sets role and user name."""
+def gate(resolve_page: Callable[[], object] | None = None) -> None:
+    """Stop the run with the sign-in page unless the session may continue; sets role and user name.
+    `resolve_page` runs before the sign-in form: it registers the pages without running one, so the
+    link's page (/kasus) stays the session's page and the rerun after signing in opens it."""
     lang = context.lang()
     users = context.query("users")
     if users.empty or users["disabled"].all():
@@ -60,7 +86,7 @@ def gate() -> None:
     if st.session_state.get(USER):
         st.session_state[SEEN] = now
         with st.sidebar:
-            st.caption(f"{st.session_state[USER]} · {st.session_state[ROLE]}")
+            st.caption(f"{md(st.session_state[USER])} · {md(st.session_state[ROLE])}")
             if st.button("Keluar" if lang == "id" else "Sign out", key="signout"):
                 sign_out()
                 if _oidc_configured() and getattr(st.user, "is_logged_in", False):
@@ -75,6 +101,8 @@ def gate() -> None:
             now,
         )
         st.rerun()
+    if resolve_page is not None:
+        resolve_page()
     _sign_in_form(lang)
     st.stop()
 
@@ -93,7 +121,7 @@ def _sign_in_form(lang: str) -> None:
         )
     if submitted:
         try:
-            role = authenticate(context.store(), name.strip(), password)
+            role = authenticate(context.store(), name.strip(), password, attempt_source())
         except NetralitasError as exc:
             st.error(exc.message(lang))
             return
