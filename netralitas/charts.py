@@ -142,7 +142,7 @@ def trend(
                     "xanchor": "left",
                     "text": f"{name}: {vocab.label('phase', r.phase, lang)}",
                     "showarrow": False,
-                    "font": {"size": 16 if presenter else 11, "color": style.MUTED},
+                    "font": {"size": 16 if presenter else style.MIN_TEXT_PX, "color": style.MUTED},
                 }
             )
     years = (end - start).days / 365
@@ -277,7 +277,6 @@ def follow_up_bars(
     layout = {
         "title": {"text": title},
         "barmode": "stack",
-        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom"},
         "yaxis": {"automargin": True},
     }
     return style.apply(fig, lang, presenter, height=max(300, 44 * len(part) + 120), layout=layout)

@@ -77,6 +77,38 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Mode lokal: hanya dapat dibuka dari komputer ini, dengan hak analis.",
         "Local mode: reachable from this computer only, with analyst rights.",
     ),
+    # -- layout (#19): places counted on today's units, pre-split units named apart ---------------
+    "cov_caption": (
+        "Kasus di {provinces} provinsi, {regencies} kabupaten/kota dan {agencies} instansi.",
+        "Cases in {provinces} provinces, {regencies} regencies/cities and {agencies} agencies.",
+    ),
+    "cov_historical_one": (
+        "Selain itu {cases} kasus pada wilayah sebelum pemekaran ({units}).",
+        "Besides, {cases} case on a unit from before a province split ({units}).",
+    ),
+    "cov_historical": (
+        "Selain itu {cases} kasus pada wilayah sebelum pemekaran ({units}).",
+        "Besides, {cases} cases on units from before a province split ({units}).",
+    ),
+    "cov_unknown": (
+        "{cases} kasus dengan provinsi tidak diketahui.",
+        "{cases} cases with the province unknown.",
+    ),
+    "cov_nar_top": (
+        "{name} mencatat {cases} kasus, terbanyak dari {provinces} provinsi",
+        "{name} recorded {cases} cases, the most of {provinces} provinces",
+    ),
+    "cov_nar_only": ("{name} mencatat {cases} kasus", "{name} recorded {cases} cases"),
+    "cov_nar_historical_one": (
+        " (dan {cases} kasus pada wilayah sebelum pemekaran)",
+        " (and {cases} case on a unit from before a province split)",
+    ),
+    "cov_nar_historical": (
+        " (dan {cases} kasus pada wilayah sebelum pemekaran)",
+        " (and {cases} cases on units from before a province split)",
+    ),
+    "cov_nar_next": ("; disusul {name} ({cases}).", "; followed by {name} ({cases})."),
+    "slide_top_regencies": ("Kabupaten/kota terbanyak", "Regencies/cities with most cases"),
 }
 
 

@@ -16,8 +16,8 @@ context.filter_line()
 totals = metrics.totals_dict(context.query("totals", filters))
 before, prev_name = widgets.previous_totals(filters)
 widgets.kpi_row(totals, before, prev_name, lang)
-
 breakdowns = context.query("breakdowns", filters)
+widgets.coverage_caption(breakdowns, lang)
 no_data = t("no_data", lang)
 left, right = st.columns([3, 2])
 with left:
