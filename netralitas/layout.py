@@ -39,10 +39,12 @@ CSS = f"""<style>
   h1 {{ font-size: 1.9rem !important; padding-bottom: 0.25rem !important; }}
   [data-testid='stAlert'] p {{ font-size: 0.85rem !important; }}
   /* Maps the width of the phone, as tall as they are drawn: no empty band above and below. */
-  /* (the element's own box keeps the figure's height unless told too) */
-  .st-key-{PROVINCE_MAP_KEY}, .st-key-{PROVINCE_MAP_KEY} [data-testid='stPlotlyChart'] {{
-    height: {_MAP_HEIGHT} !important; }}
-  .st-key-{REGENCY_MAP_KEY}, .st-key-{REGENCY_MAP_KEY} [data-testid='stPlotlyChart'] {{
-    height: {_REGENCY_MAP_HEIGHT} !important; }}
+  /* (the element, and the frame inside it, keep the figure's height as their flex basis unless told) */
+  .st-key-{PROVINCE_MAP_KEY}, .st-key-{PROVINCE_MAP_KEY} [data-testid='stFullScreenFrame'],
+  .st-key-{PROVINCE_MAP_KEY} [data-testid='stPlotlyChart'] {{
+    flex: 0 0 auto !important; height: {_MAP_HEIGHT} !important; }}
+  .st-key-{REGENCY_MAP_KEY}, .st-key-{REGENCY_MAP_KEY} [data-testid='stFullScreenFrame'],
+  .st-key-{REGENCY_MAP_KEY} [data-testid='stPlotlyChart'] {{
+    flex: 0 0 auto !important; height: {_REGENCY_MAP_HEIGHT} !important; }}
 }}
 </style>"""

@@ -258,7 +258,7 @@ def choropleth(
     height = (
         min(620, int(width_hint / ASPECT) + 10)
         if level == "province" and codes is None
-        else (560 if presenter else 460)
+        else (500 if presenter else 460)
     ) + band_height(presenter)
     return style.apply(
         go.Figure(traces),

@@ -8,6 +8,7 @@ import streamlit as st
 from netralitas import briefing, charts, config, maps, metrics, style
 from netralitas.filters import describe
 from netralitas.i18n import t
+from netralitas.reference import regency_short_label
 from netralitas.slides import SLIDES, TITLES, next_index, slide_index
 from netralitas.ui import context, presenter, widgets
 
@@ -94,7 +95,8 @@ else:
             config=maps.CHART_CONFIG,
         )
         with ranked:
-            widgets.ranked_list(regs, "cases", t("slide_top_regencies", lang), lang)
+            short = regs.assign(label=[regency_short_label(k) for k in regs["key"]]) if len(regs) else regs
+            widgets.ranked_list(short, "cases", t("slide_top_regencies", lang), lang)
 
 left, mid, right = st.columns([1, 2, 1])
 if left.button("← " + ("Sebelumnya" if ID else "Previous"), key="prev", width="stretch"):
