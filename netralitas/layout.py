@@ -35,9 +35,14 @@ CSS = f"""<style>
     max-width: calc(50% - 0.375rem) !important; }}
   .st-key-{KPI_KEY} [data-testid='stMetricValue'] {{ font-size: 1.5rem !important; }}
   .st-key-{KPI_KEY} [data-testid='stMetricLabel'] p {{ white-space: normal !important; }}
+  .st-key-{KPI_KEY} [data-testid='stMetricLabel'] p {{ font-size: 0.8rem !important; }}
+  /* Tighter type and spacing above the map, so its start shows even under the sample-data notice. */
   [data-testid='stMainBlockContainer'] {{ padding-top: 3.5rem !important; }}
+  [data-testid='stMainBlockContainer'] [data-testid='stVerticalBlock'] {{ gap: 0.6rem !important; }}
   h1 {{ font-size: 1.9rem !important; padding-bottom: 0.25rem !important; }}
-  [data-testid='stAlert'] p {{ font-size: 0.85rem !important; }}
+  [data-testid='stAlert'] p {{ font-size: 0.8rem !important; line-height: 1.35 !important; }}
+  [data-testid='stAlertContainer'] {{ padding: 0.5rem 0.75rem !important; }}
+  [data-testid='stCaptionContainer'] p {{ font-size: 0.8rem !important; line-height: 1.35 !important; }}
   /* Maps the width of the phone, as tall as they are drawn: no empty band above and below. */
   /* (the element, and the frame inside it, keep the figure's height as their flex basis unless told) */
   .st-key-{PROVINCE_MAP_KEY}, .st-key-{PROVINCE_MAP_KEY} [data-testid='stFullScreenFrame'],

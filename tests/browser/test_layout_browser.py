@@ -6,6 +6,7 @@ counts of today's units. Screenshots of every view go to tests/artifacts/ (phone
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from conftest import run_cli, write  # noqa: E402
 
-from netralitas.reference import provinces  # noqa: E402
+from netralitas.reference import historical_units, provinces  # noqa: E402
 
 from .conftest import Server, screenshot, wait_for_app, wait_for_map  # noqa: E402
 
@@ -55,7 +56,11 @@ def server(tmp_path_factory):
     assert run_cli("import", str(sample), "--db", str(db), "--source", "bawaslu").returncode == 0
     old = write(tmp / "old.csv", "Nomor,Provinsi,Tanggal Laporan,Status\nH1,Papua,2020-10-10,Sudah TL\n")
     assert run_cli("import", str(old), "--db", str(db), "--source", "kasn").returncode == 0
+    summary = run_cli("summary", "--db", str(db), "--by", "province", "--json")
+    groups = json.loads(summary.stdout)["groups"]
     srv = Server(db, {"NETRALITAS_LOAD_SAMPLE": "0"})
+    srv.historical = {g["key"]: g["cases"] for g in groups if g["key"] in historical_units()}
+    srv.provinces = sum(1 for g in groups if g["key"] in set(provinces()["code"]) and g["cases"])
     yield srv
     srv.stop()
 
@@ -140,10 +145,16 @@ def test_every_page_on_a_phone(phone, server, slug):
 def test_filters_are_one_tap_away_on_a_phone(phone, server):
     phone.goto(server.url + "/peta")
     wait_for_app(phone)
-    filters = phone.get_by_text("Provinsi", exact=True).first
-    assert not filters.is_visible()
-    phone.locator('[data-testid="stExpandSidebarButton"]').tap()
-    filters.wait_for(state="visible", timeout=10_000)
+    filters = phone.locator('[data-testid="stSidebar"]').get_by_text("Provinsi", exact=True).first
+
+    def on_screen() -> bool:
+        box = filters.bounding_box() if filters.is_visible() else None
+        return box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+
+    assert not on_screen()  # the sidebar starts closed on a phone
+    phone.locator('[data-testid="stExpandSidebarButton"]').tap()  # one tap
+    phone.wait_for_timeout(1000)  # the sidebar slides in
+    assert on_screen()
     screenshot(phone, "phone-filters")
 
 
@@ -152,7 +163,9 @@ def test_phone_regency_drill_down_names_the_top_regencies(phone, server):
     wait_for_app(phone)
     wait_for_map(phone, minimum=17)
     phone.wait_for_function(LABELS_DRAWN, timeout=60_000)
-    names = phone.locator(".st-key-map_regency g.scattergeo text").all_inner_texts()
+    names = phone.locator(".st-key-map_regency g.scattergeo text").evaluate_all(
+        "els => els.map(e => e.textContent)"
+    )
     assert names and all(re.search(r": \d", n) for n in names), names
     screenshot(phone, "phone-peta-sulawesi-tenggara")
 
@@ -214,10 +227,12 @@ def test_narrative_counts_todays_provinces_and_names_the_pre_split_case(browser,
         pg.goto(server.url + "/presentasi?presenter=1&slide=1")
         wait_for_app(pg)
         text = pg.locator("body").inner_text()
-        counted = [int(n) for n in re.findall(r"dari (\d+) provinsi", text)]
-        assert counted and all(n <= len(provinces()) for n in counted), counted
-        assert "(dan 1 kasus pada wilayah sebelum pemekaran)" in text
-        assert re.search(r"Kasus di \d+ provinsi, \d+ kabupaten/kota dan \d+ instansi\.", text)
-        assert "Papua (sebelum 2022): 1" in text
+        assert "91-pra2022" in server.historical  # the fixture's old case
+        old = sum(server.historical.values())
+        assert re.findall(r"terbanyak dari (\d+) provinsi", text) == [str(server.provinces)]
+        assert server.provinces <= len(provinces())
+        assert f"(dan {old} kasus pada wilayah sebelum pemekaran)" in text
+        assert f"Kasus di {server.provinces} provinsi, " in text
+        assert f"Papua (sebelum 2022): {server.historical['91-pra2022']}" in text
     finally:
         context.close()
