@@ -270,6 +270,7 @@ def follow_up_bars(
                 text=[style.fmt_pct(r, lang, 0) for r in rate],
                 textposition="outside",
                 textangle=0,
+                cliponaxis=False,  # the longest bar's rate sits past the axis end
                 hovertemplate="%{y}: %{x:,}<extra>" + pending_name + "</extra>",
             ),
         ]
@@ -279,4 +280,11 @@ def follow_up_bars(
         "barmode": "stack",
         "yaxis": {"automargin": True},
     }
-    return style.apply(fig, lang, presenter, height=max(300, 44 * len(part) + 120), layout=layout)
+    return style.apply(
+        fig,
+        lang,
+        presenter,
+        height=max(300, 44 * len(part) + 120),
+        layout=layout,
+        after={"margin": {"r": 80 if presenter else 50}},  # room for the longest bar's rate
+    )

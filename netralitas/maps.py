@@ -101,7 +101,7 @@ ASPECT = 2.35
 # horizontal colour bar with its title and ticks, then the boundary note on three short lines. A bar
 # beside the map took a quarter of a phone's width; a note on one line ran off a phone's edge.
 BAND = {False: {"bar": 64, "note": 58, "font": 12}, True: {"bar": 92, "note": 88, "font": 20}}
-# Regions named on the map itself (a regency map on a projector: which dark islands are Wakatobi).
+# Regions marked on the map itself (a regency map on a projector: which dark islands are Wakatobi).
 LABELLED = 5
 
 
@@ -144,8 +144,11 @@ def _label_points(
     lang: str,
     presenter: bool,
     top: int,
+    ranks: bool,
 ) -> go.Scattergeo | None:
-    """Names and figures of the `top` regions with the highest values, written at their centroids."""
+    """The `top` regions with the highest values marked at their centroids: with their rank in a white
+    disc (`ranks`: small regencies side by side, whose names would run over each other; the ranked list
+    beside the map names them), or with their name and figure (a few highlighted regions)."""
     ref = provinces() if level == "province" else regencies()
     where = dict(zip(ref["code"], zip(ref["centroid_lat"], ref["centroid_lon"], strict=True), strict=True))
     name = (lambda c: province_label(c, lang)) if level == "province" else regency_short_label
@@ -153,20 +156,33 @@ def _label_points(
     part = part[part["key"].isin(list(where))]
     if part.empty:
         return None
-    # names run towards the middle of the map, never off its edge (Wakatobi lies at the east end)
+    size = BAND[presenter]["font"] + 2
+    named = [f"{name(k)}: {s}" for k, s in zip(part["key"], part["shown"], strict=True)]
+    common = {
+        "lat": [where[k][0] for k in part["key"]],
+        "lon": [where[k][1] for k in part["key"]],
+        "mode": "markers+text",
+        "hovertext": named,
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "showlegend": False,
+    }
+    if ranks:
+        return go.Scattergeo(
+            **common,
+            marker={"size": size * 1.6, "color": "white", "line": {"color": style.INK, "width": 1.5}},
+            text=[str(i) for i in range(1, len(part) + 1)],
+            textposition="middle center",
+            textfont={"size": size - 2, "color": style.INK, "family": style.FONT, "weight": "bold"},
+        )
+    # names run towards the middle of the map, never off its edge
     lons = [where[c][1] for c in codes if c in where]
     middle = (min(lons) + max(lons)) / 2
-    size = BAND[presenter]["font"] + 2
     return go.Scattergeo(
-        lat=[where[k][0] for k in part["key"]],
-        lon=[where[k][1] for k in part["key"]],
-        mode="markers+text",
+        **common,
         marker={"size": 6, "color": style.INK},
-        text=[f"{name(k)}: {s}" for k, s in zip(part["key"], part["shown"], strict=True)],
+        text=named,
         textposition=["middle left" if where[k][1] > middle else "middle right" for k in part["key"]],
         textfont={"size": size, "color": style.INK, "family": style.FONT},
-        hoverinfo="skip",
-        showlegend=False,
     )
 
 
@@ -186,7 +202,7 @@ def choropleth(
     """Regions coloured by `metric` (a column of `values`, keyed by `key`); regions without data are
     drawn in a neutral grey, never left out. Hover: name, value and rank. `inline` puts the boundaries in
     the figure itself (a file that must work offline, like the briefing) instead of the app's URL.
-    `label_top`: write the names and figures of that many leading regions on the map.
+    `label_top`: mark that many leading regions on the map with their rank (the list beside names them).
 
     The colour bar is horizontal, under the map, with ticks that all read differently. When every region
     with data has the same value (one province chosen), there is no scale to read: the regions are drawn
@@ -242,8 +258,14 @@ def choropleth(
                 "%{customdata[2]} / %{customdata[3]}<extra></extra>",
             )
         )
-        top = len(data) if single and len(data) <= LABELLED else label_top
-        points = _label_points(data, metric, shown, level, all_codes, lang, presenter, top) if top else None
+        # a few regions of one value are named; otherwise the leading ones carry their rank
+        named = single and len(data) <= LABELLED
+        top = len(data) if named else label_top
+        points = (
+            _label_points(data, metric, shown, level, all_codes, lang, presenter, top, ranks=not named)
+            if top
+            else None
+        )
         if points is not None:
             traces.append(points)
         if single:
@@ -350,7 +372,7 @@ def regency_choropleth(
     percent: bool = False,
     label_top: int = LABELLED,
 ) -> go.Figure:
-    """A province's regencies; the leading ones are named on the map with their figures."""
+    """A province's regencies; the leading ones carry their rank on the map."""
     codes = [f["id"] for f in layer("regency")["features"] if f["id"].startswith(province_code)]
     return choropleth(
         values,

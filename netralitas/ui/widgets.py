@@ -77,15 +77,19 @@ def coverage_caption(breakdowns: pd.DataFrame, lang: str) -> None:
 
 
 def ranked_list(groups: pd.DataFrame, value: str, title: str, lang: str, top: int = 10) -> None:
-    """The leading regions as a numbered list with their figures, beside a map a room reads from afar."""
-    part = groups[groups[value] > 0].nlargest(top, value) if not groups.empty else groups
+    """The leading regions as a numbered list with their figures, beside a map that carries the same
+    numbers; cases with no known region follow, unnumbered (they are no region of the ranking)."""
+    known = groups[(groups["key"] != "") & (groups[value] > 0)] if not groups.empty else groups
+    part = known.nlargest(top, value) if not known.empty else known
     if part.empty:
         return
-    rows = "\n".join(
+    rows = [
         f"{i}. **{label}**: {style.fmt_int(v, lang)}"
         for i, (label, v) in enumerate(zip(part["label"], part[value], strict=True), start=1)
-    )
-    st.markdown(f"**{title}**\n\n{rows}")
+    ]
+    unknown = int(groups.loc[groups["key"] == "", value].sum())
+    tail = f"\n\n{t('unknown', lang)}: {style.fmt_int(unknown, lang)}" if unknown else ""
+    st.markdown(f"**{title}**\n\n" + "\n".join(rows) + tail)
 
 
 def apply_click(event, dimension: str) -> None:
