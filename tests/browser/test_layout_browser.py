@@ -141,6 +141,22 @@ def test_phone_overview_shows_headline_figures_and_the_map_on_the_first_screen(p
 
 
 @pytest.mark.parametrize("slug", list(PAGES))
+def test_every_page_on_a_laptop_has_no_legend_on_its_axes(browser, server, slug):
+    context = browser.new_context(viewport=PROJECTORS[1], locale="id-ID")
+    pg = context.new_page()
+    try:
+        pg.goto(f"{server.url}/{slug}")
+        wait_for_app(pg)
+        pg.wait_for_timeout(1500)
+        charts = pg.evaluate(BOXES_JS)
+        assert not _small_text(charts), _small_text(charts)
+        _assert_charts_read_well(charts, slug)
+        screenshot(pg, f"laptop-{slug or 'ringkasan'}-1280x720")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("slug", list(PAGES))
 def test_every_page_on_a_phone(phone, server, slug):
     phone.goto(f"{server.url}/{slug}")
     wait_for_app(phone)
