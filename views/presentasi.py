@@ -87,7 +87,7 @@ else:
     else:
         regional = context.query("breakdowns", replace(filters, province=(chosen,)))
         regs = pd.DataFrame(metrics.groups(regional, "regency", lang))
-        shown, ranked = st.columns([3, 1])  # the map names the leading regencies, the list ranks ten
+        shown, ranked = st.columns([3, 1])  # the map marks the leading regencies by rank; the list names them
         shown.plotly_chart(
             maps.regency_choropleth(regs, chosen, "cases", "Kasus" if ID else "Cases", lang, True),
             width="stretch",
