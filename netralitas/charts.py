@@ -144,7 +144,7 @@ def trend(
                     "xanchor": "left",
                     "text": f"{name}: {vocab.label('phase', r.phase, lang)}",
                     "showarrow": False,
-                    "font": {"size": 16 if presenter else 11, "color": style.MUTED},
+                    "font": {"size": 16 if presenter else style.MIN_TEXT_PX, "color": style.MUTED},
                 }
             )
     years = (end - start).days / 365
@@ -272,6 +272,7 @@ def follow_up_bars(
                 text=[style.fmt_pct(r, lang, 0) for r in rate],
                 textposition="outside",
                 textangle=0,
+                cliponaxis=False,  # the longest bar's rate sits past the axis end
                 hovertemplate="%{y}: %{x:,}<extra>" + pending_name + "</extra>",
             ),
         ]
@@ -279,7 +280,13 @@ def follow_up_bars(
     layout = {
         "title": {"text": title},
         "barmode": "stack",
-        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom"},
         "yaxis": {"automargin": True},
     }
-    return style.apply(fig, lang, presenter, height=max(300, 44 * len(part) + 120), layout=layout)
+    return style.apply(
+        fig,
+        lang,
+        presenter,
+        height=max(300, 44 * len(part) + 120),
+        layout=layout,
+        after={"margin": {"r": 80 if presenter else 50}},  # room for the longest bar's rate
+    )

@@ -192,6 +192,16 @@ def regency_label(code: str | None, lang: str = "id") -> str:
     return regency_names().get(str(code), str(code))
 
 
+def regency_short_label(code: str) -> str:
+    """A name short enough to write on a map: "Wakatobi", "Kota Kendari" (a city keeps its kind, so that
+    Kota Kediri and Kabupaten Kediri stay apart)."""
+    row = regencies()[regencies()["code"] == str(code)]
+    if row.empty:
+        return regency_label(code)
+    short, kind = row["short_name"].iloc[0], row["kind"].iloc[0]
+    return f"Kota {short}" if kind == "kota" else str(short)
+
+
 def basis_pre2022(code: str) -> str:
     """The unit a current province belonged to before the 2022 Papua splits (for fair comparisons)."""
     for unit in historical_units().values():

@@ -29,6 +29,8 @@ PHASE_COLOURS = {
     "rekapitulasi": "#e2edf7",
     "pasca": "#f2f2f2",
 }
+# The smallest text any chart draws: readable on a phone held at arm's length.
+MIN_TEXT_PX = 12
 MONTHS_ID = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -99,7 +101,21 @@ def apply(
         "colorway": CATEGORICAL,
         "margin": {"l": 10, "r": 10, "t": 50 if titled else 20, "b": 10},
         "hoverlabel": {"font": {"family": FONT, "size": base}},
-        "legend": {"font": {"size": base}, "orientation": "h", "y": -0.15},
+        # Under everything, measured from the figure's bottom edge: plotly then reserves the legend's
+        # height and lays the x axis's tick labels out above it. At y=-0.15 of the plot area the legend
+        # sat on the tick labels once presenter type made them taller.
+        "legend": {
+            "font": {"size": base},
+            "orientation": "h",
+            "xref": "paper",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+        },
+        # text inside bars is shrunk to fit; never below the smallest readable size (12 px on a phone)
+        "uniformtext": {"minsize": MIN_TEXT_PX + (6 if presenter else 0), "mode": "show"},
         "title": {"font": {"size": base + 4}},
         "height": height,
     }

@@ -64,7 +64,9 @@ with left:
         )
 with right:
     table = (
-        groups.dropna(subset=[metric]).sort_values(metric, ascending=False) if not groups.empty else groups
+        groups.dropna(subset=[metric]).sort_values(metric, ascending=False, kind="stable")
+        if not groups.empty
+        else groups
     )
     if table.empty:
         st.info(t("no_data", lang))

@@ -7,6 +7,8 @@ import streamlit as st
 
 from netralitas import briefing, charts, config, maps, metrics, style
 from netralitas.filters import describe
+from netralitas.i18n import t
+from netralitas.reference import regency_short_label
 from netralitas.safetext import md
 from netralitas.slides import SLIDES, TITLES, next_index, slide_index
 from netralitas.ui import alerts as early_warning
@@ -30,6 +32,7 @@ provinces = metrics.groups(breakdowns, "province", lang)
 if slide == "kpi":
     before, name = widgets.previous_totals(filters)
     widgets.kpi_row(totals, before, name, lang, per_row=4)
+    widgets.coverage_caption(breakdowns, lang)
     for sentence in briefing.narrative(totals, provinces, before, name, lang):
         st.markdown(sentence)
 elif slide == "map":
@@ -88,12 +91,16 @@ else:
     else:
         regional = context.query("breakdowns", replace(filters, province=(chosen,)))
         regs = pd.DataFrame(metrics.groups(regional, "regency", lang))
-        st.plotly_chart(
+        shown, ranked = st.columns([3, 1])  # the map marks the leading regencies by rank; the list names them
+        shown.plotly_chart(
             maps.regency_choropleth(regs, chosen, "cases", "Kasus" if ID else "Cases", lang, True),
             width="stretch",
             key="slide_regencies",
             config=maps.CHART_CONFIG,
         )
+        with ranked:
+            short = regs.assign(label=[regency_short_label(k) for k in regs["key"]]) if len(regs) else regs
+            widgets.ranked_list(short, "cases", t("slide_top_regencies", lang), lang)
 
 left, mid, right = st.columns([1, 2, 1])
 if left.button("← " + ("Sebelumnya" if ID else "Previous"), key="prev", width="stretch"):

@@ -16,6 +16,8 @@ context.filter_line()
 totals = metrics.totals_dict(context.query("totals", filters))
 before, prev_name = widgets.previous_totals(filters)
 widgets.kpi_row(totals, before, prev_name, lang)
+breakdowns = context.query("breakdowns", filters)
+widgets.coverage_caption(breakdowns, lang)
 early_warning.overview_block(filters, lang)
 # one case however many agencies reported it (#14): say how many records stand behind the cases
 st.caption(metrics.cases_and_records(totals, context.query("records", filters), lang))
@@ -25,7 +27,7 @@ figs = context.built(
     "overview",
     lambda: overview.figures(
         totals,
-        context.query("breakdowns", filters),
+        breakdowns,
         context.query("trend", filters),
         context.query("calendar"),
         filters.election,

@@ -13,7 +13,7 @@ CSS = """
 [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
 .block-container { padding-top: 1.2rem !important; max-width: 100% !important; }
 html, body, [data-testid="stAppViewContainer"] { background: #ffffff !important; color: #000000 !important; }
-[data-testid="stMarkdownContainer"] p, [data-testid="stCaptionContainer"] { font-size: 24px !important; color: #111 !important; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li, [data-testid="stCaptionContainer"] { font-size: 24px !important; color: #111 !important; }
 h1 { font-size: 52px !important; color: #000 !important; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 72px !important; line-height: 1.1 !important;
   font-weight: 800 !important; color: #000 !important; }

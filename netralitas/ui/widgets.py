@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import charts, maps, metrics, style
+from .. import charts, coverage, layout, maps, metrics, style
 from ..i18n import t
 from ..overview import change, comparison_filters, previous_election
 from . import context, sidebar
@@ -21,16 +21,10 @@ KPIS = (
 )
 
 
-# Seven KPI cards share one row: on a 1280-pixel laptop Streamlit's fixed 2.25rem figures were cut to
-# "205.…". The figures shrink with the window instead, never above Streamlit's own size.
-RESPONSIVE_KPI_CSS = (
-    "<style>[data-testid='stMetricValue'] { font-size: clamp(1.3rem, 2.1vw, 2.25rem) !important; }</style>"
-)
-
-
 def responsive_kpis() -> None:
-    """Outside presenter mode (which sets its own large type): KPI figures that fit the window."""
-    st.html(RESPONSIVE_KPI_CSS)
+    """Outside presenter mode (which sets its own large type): KPI figures that fit the window, and the
+    phone layout (netralitas/layout.py)."""
+    st.html(layout.CSS)
 
 
 def _fmt(value, kind: str, lang: str) -> str:
@@ -48,7 +42,9 @@ def kpi_row(
 ) -> None:
     """The headline figures, each with its change against the previous election of the same kind."""
     per_row = per_row or len(KPIS)
-    cols = [c for start in range(0, len(KPIS), per_row) for c in st.columns(per_row)][: len(KPIS)]
+    # keyed, so the phone layout can put the cards two to a row (the four headline figures first)
+    with st.container(key=layout.KPI_KEY):
+        cols = [c for start in range(0, len(KPIS), per_row) for c in st.columns(per_row)][: len(KPIS)]
     for col, (key, label, kind) in zip(cols, KPIS, strict=True):
         delta = None
         if before is not None:
@@ -73,6 +69,27 @@ def kpi_row(
             delta=delta,
             delta_color="inverse" if inverse else "normal",
         )
+
+
+def coverage_caption(breakdowns: pd.DataFrame, lang: str) -> None:
+    """Under the KPI cards: today's provinces, regencies and agencies with cases; pre-split units apart."""
+    st.caption(coverage.caption(coverage.coverage(breakdowns), lang))
+
+
+def ranked_list(groups: pd.DataFrame, value: str, title: str, lang: str, top: int = 10) -> None:
+    """The leading regions as a numbered list with their figures, beside a map that carries the same
+    numbers; cases with no known region follow, unnumbered (they are no region of the ranking)."""
+    known = groups[(groups["key"] != "") & (groups[value] > 0)] if not groups.empty else groups
+    part = known.nlargest(top, value) if not known.empty else known
+    if part.empty:
+        return
+    rows = [
+        f"{i}. **{label}**: {style.fmt_int(v, lang)}"
+        for i, (label, v) in enumerate(zip(part["label"], part[value], strict=True), start=1)
+    ]
+    unknown = int(groups.loc[groups["key"] == "", value].sum())
+    tail = f"\n\n{t('unknown', lang)}: {style.fmt_int(unknown, lang)}" if unknown else ""
+    st.markdown(f"**{title}**\n\n" + "\n".join(rows) + tail)
 
 
 def apply_click(event, dimension: str) -> None:
