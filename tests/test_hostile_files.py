@@ -565,7 +565,11 @@ def test_utf16_without_a_byte_order_mark_is_read(encoding):
     assert raw.headers == utf8.headers and raw.table.drop(["_row"]).equals(utf8.table.drop(["_row"]))
 
 
-@pytest.mark.parametrize("data", [bytes(range(256)) * 40, legit_workbook(5)[200:], b"\x00\x01\x02" * 30])
+@pytest.mark.parametrize(
+    "data",
+    [bytes(range(256)) * 40, legit_workbook(5)[200:], b"\x00\x01\x02" * 30],
+    ids=["all-bytes", "cut-workbook", "control-bytes"],
+)
 def test_binary_is_still_refused_as_binary(data):
     with pytest.raises(FileRefused) as info:
         read_bytes(data)
@@ -639,14 +643,14 @@ def test_text_stored_with_control_characters_never_breaks_a_page_or_the_xlsx_exp
     assert any("Pendidikan" in str(v) for v in at.dataframe[0].value.astype(str).to_numpy().ravel())
 
 
-def test_the_xlsx_export_drops_illegal_characters_and_keeps_the_rest():
+def test_the_xlsx_export_replaces_illegal_characters_visibly_and_keeps_the_rest():
     import pandas as pd
 
     from netralitas.export import to_xlsx_bytes
 
     frame = pd.DataFrame({"Instansi": ["Dinas\x00Pendidikan\x1b", "Tab\tok\nline"], "n": [1, 2]})
     sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(frame))).active
-    assert [c.value for c in sheet["A"]][1:] == ["DinasPendidikan", "Tab\tok\nline"]
+    assert [c.value for c in sheet["A"]][1:] == ["Dinas\ufffdPendidikan\ufffd", "Tab\tok\nline"]
 
 
 def test_a_declaration_across_two_chunks_is_found():
