@@ -18,9 +18,6 @@ before, prev_name = widgets.previous_totals(filters)
 widgets.kpi_row(totals, before, prev_name, lang)
 breakdowns = context.query("breakdowns", filters)
 widgets.coverage_caption(breakdowns, lang)
-early_warning.overview_block(filters, lang)
-# one case however many agencies reported it (#14): say how many records stand behind the cases
-st.caption(metrics.cases_and_records(totals, context.query("records", filters), lang))
 
 # built once per data version, filters and language, for every viewer (netralitas/overview.py)
 figs = context.built(
@@ -39,6 +36,10 @@ with left:
     widgets.clickable_map(figs["province_map"], "province")
 with right:
     st.plotly_chart(figs["funnel"], width="stretch", key="funnel")
+# below the map, so that a phone still shows the map's top on its first screen (#19)
+# one case however many agencies reported it (#14): say how many records stand behind the cases
+st.caption(metrics.cases_and_records(totals, context.query("records", filters), lang))
+early_warning.overview_block(filters, lang)
 st.plotly_chart(figs["trend"], width="stretch", key="trend")
 left, right = st.columns(2)
 with left:
