@@ -13,6 +13,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from conftest import ROOT, run_cli, write  # noqa: E402
 
+from netralitas.slides import SLIDES  # noqa: E402
+
 from .conftest import Server, screenshot, wait_for_app  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -187,7 +189,7 @@ def test_signing_in_from_a_deep_link_lands_on_its_page_and_view(page, signin_ser
     page.context.clear_cookies()
     page.goto("about:blank")
     sign_in_from(page, signin_server.url + "/presentasi?presenter=1&slide=4")
-    page.get_by_text("4 / 6").wait_for(timeout=30_000)
+    page.get_by_text(f"4 / {len(SLIDES)}").wait_for(timeout=30_000)
     assert "/presentasi" in page.url and "slide=4" in page.url, page.url
     screenshot(page, "deeplink-presentasi-4")
     page.goto("about:blank")
