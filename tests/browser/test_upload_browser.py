@@ -73,8 +73,11 @@ def test_upload_fix_commit_undo(page, server):
 def test_agency_headcount_upload_then_per_asn_rates(page, server):
     page.goto(server.url + "/unggah")
     wait_for_app(page)
-    dropzones = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
-    dropzones.last.set_input_files(str(FIXTURES / "asn_instansi_2024.csv"))
+    # chosen by its label: the page has one uploader per kind of file, and their order is not the contract
+    headcount = page.locator('[data-testid="stFileUploader"]', has_text="Berkas jumlah ASN")
+    headcount.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        str(FIXTURES / "asn_instansi_2024.csv")
+    )
     page.get_by_text("Uji coba: berkas jumlah ASN per instansi").wait_for(timeout=30_000)
     wait_for_app(page)
     assert kpi(page, "Akan dimuat") == "5" and kpi(page, "Ditolak") == "0"
