@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from netralitas import pages as registry
 from netralitas.i18n import t
 from netralitas.store import StoreError
 from netralitas.ui import context, presenter, session, sidebar, widgets
@@ -10,34 +11,21 @@ st.set_page_config(page_title="Netralitas ASN", layout="wide")
 
 
 def pages(lang: str, role: str) -> list:
-    """The pages a role may open. Ringkasan is the default page, served at "/"; Streamlit serves a
-    default page only there, so a hidden copy answers the README's /ringkasan link."""
+    """The pages a role may open, from the one page registry (netralitas/pages.py). Pages a role may not
+    use are not in the navigation at all, so no URL reaches them. The default page is served at "/";
+    Streamlit serves a default page only there, so a hidden copy answers the README's /ringkasan link."""
+    default = registry.DEFAULT_PAGE
     out = [
+        st.Page(default.script, title=t(default.title_key, lang), url_path="beranda", default=True),
         st.Page(
-            "views/ringkasan.py",
-            title=t("page_overview", lang),
-            url_path="beranda",
-            default=True,
+            default.script, title=t(default.title_key, lang), url_path=default.url_path, visibility="hidden"
         ),
-        st.Page(
-            "views/ringkasan.py", title=t("page_overview", lang), url_path="ringkasan", visibility="hidden"
-        ),
-        st.Page("views/peta.py", title=t("page_map", lang), url_path="peta"),
-        st.Page(
-            "views/instansi.py",
-            title=t("page_agencies", lang),
-            url_path="instansi",
-        ),
-        st.Page("views/tahapan.py", title=t("page_phases", lang), url_path="tahapan"),
-        st.Page("views/kasus.py", title=t("page_cases", lang), url_path="kasus"),
-        st.Page("views/presentasi.py", title=t("page_presenter", lang), url_path="presentasi"),
     ]
-    # Pages a role may not use are not in the navigation at all, so no URL reaches them.
-    if role in ("analyst", "admin"):
-        out.append(st.Page("views/unggah.py", title=t("page_upload", lang), url_path="unggah"))
-        out.append(st.Page("views/tautan.py", title=t("page_links", lang), url_path="tautan"))
-    if role == "admin":
-        out.append(st.Page("views/admin.py", title="Admin", url_path="admin"))
+    out += [
+        st.Page(p.script, title=t(p.title_key, lang), url_path=p.url_path)
+        for p in registry.pages_for(role)
+        if p is not default
+    ]
     return out
 
 

@@ -23,6 +23,7 @@ from . import charts, maps, metrics, queries
 from .filters import Filters
 from .mapmetrics import with_metrics
 from .overview import comparison_filters, previous_election
+from .pages import dashboard_pages
 from .store import Store
 
 KILL_OUTCOME = {
@@ -103,7 +104,9 @@ def _cases(store: Store, f: Filters) -> list:
     return []
 
 
-PAGES = {"ringkasan": _overview, "peta": _map, "instansi": _agencies, "tahapan": _phases, "kasus": _cases}
+_BUILDERS = {"ringkasan": _overview, "peta": _map, "instansi": _agencies, "tahapan": _phases, "kasus": _cases}
+# Every dashboard page of the registry, in its order; a page added there without a builder here fails at once.
+PAGES = {p.url_path: _BUILDERS[p.url_path] for p in dashboard_pages()}
 
 
 def _timed(fn, runs: int) -> tuple[list[float], Any]:

@@ -375,6 +375,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Decision {id} does not exist or was already undone.",
     ),
     "page_links": ("Tautan kasus", "Case links"),
+    "page_admin": ("Admin", "Admin"),
     "links_intro": (
         "Catatan dengan NIP yang sama dalam pemilihan yang sama tertaut otomatis. Tanpa NIP, pasangan di bawah "
         "diusulkan dari kemiripan nama, kabupaten/kota, instansi dan selisih hari; tidak ada yang digabung "

@@ -96,3 +96,22 @@ def test_no_pages_directory_beside_app_py():
     # mode) on the first run of a session that opens a deep link, bypassing app.py's filters and login:
     # the page scripts live in views/ and app.py lists them with st.navigation.
     assert not (ROOT / "pages").exists()
+
+
+def test_the_page_registry_is_the_only_list_of_pages():
+    """Every script in views/ is in netralitas/pages.py, every registered script exists, and no other
+    module or test names the page scripts one by one (they read the registry)."""
+    from netralitas.pages import PAGES
+
+    registered = {p.script for p in PAGES}
+    on_disk = {f"views/{p.name}" for p in (ROOT / "views").glob("*.py")}
+    assert registered == on_disk
+    assert len({p.url_path for p in PAGES}) == len(PAGES)
+    listing = re.compile(r"views/\w+\.py.*views/\w+\.py")  # two scripts on one line: a hand-kept list
+    offenders = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in [ROOT / "app.py", *PACKAGE.rglob("*.py"), *(ROOT / "tests").rglob("*.py")]
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if listing.search(line) and path.name != "pages.py"
+    ]
+    assert not offenders, offenders

@@ -20,11 +20,13 @@ import pytest
 from conftest import ROOT, run_cli
 from streamlit.testing.v1 import AppTest
 
+from netralitas import pages as registry
 from netralitas.errors import FileRefused
 from netralitas.ingest.read import read_bytes
+from netralitas.pages import dashboard_pages
 from netralitas.store import Store
 
-PAGES = ["views/ringkasan.py", "views/peta.py", "views/instansi.py", "views/tahapan.py", "views/kasus.py"]
+PAGES = [p.script for p in dashboard_pages()]
 MEMORY_TARGET = 1 << 30
 HEADER = "Nomor Register,Provinsi,Tanggal Laporan,Instansi,Status Penanganan\n"
 GOOD_ROW = "H-{i},Bali,2024-01-{d:02d},Dinas Pendidikan,Diproses\n"
@@ -601,7 +603,7 @@ def accepted_files(tmp: Path) -> dict[str, Path]:
 def render_every_page(db: Path, monkeypatch) -> None:
     monkeypatch.setenv("NETRALITAS_DB", str(db))
     monkeypatch.setenv("NETRALITAS_LOAD_SAMPLE", "0")
-    for page in [*PAGES, "views/unggah.py", "views/presentasi.py"]:
+    for page in [p.script for p in registry.pages_for("analyst")]:  # the role a test session has
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
         at.run()
         at.switch_page(page)

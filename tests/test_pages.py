@@ -10,7 +10,9 @@ from builders import import_messy_kasn, import_sample_file
 from conftest import FIXTURES, ROOT, run_cli
 from streamlit.testing.v1 import AppTest
 
-PAGES = ["views/ringkasan.py", "views/peta.py", "views/instansi.py", "views/tahapan.py", "views/kasus.py"]
+from netralitas.pages import dashboard_pages
+
+PAGES = [p.script for p in dashboard_pages()]
 
 
 @pytest.fixture(scope="module")

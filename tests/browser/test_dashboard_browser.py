@@ -11,11 +11,15 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from builders import import_messy_kasn, import_sample_file  # noqa: E402
 
+from netralitas.i18n import t
+from netralitas.pages import DEFAULT_PAGE, dashboard_pages
+
 from .conftest import Server, kpi, screenshot, wait_for_app, wait_for_map  # noqa: E402
 
 pytestmark = pytest.mark.browser
 # The overview is the default page: Streamlit serves it at "/" (its url_path is not used).
-PAGES = {"": "Ringkasan", "peta": "Peta", "instansi": "Instansi", "tahapan": "Tahapan", "kasus": "Kasus"}
+# slug → title; the default page is opened at "/"
+PAGES = {("" if p is DEFAULT_PAGE else p.url_path): t(p.title_key) for p in dashboard_pages()}
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from conftest import run_cli, write  # noqa: E402
 
+from netralitas.i18n import t
+from netralitas.pages import DEFAULT_PAGE, dashboard_pages
 from netralitas.reference import historical_units, provinces  # noqa: E402
 
 from .conftest import Server, screenshot, wait_for_app, wait_for_map  # noqa: E402
@@ -25,7 +27,8 @@ PHONE = {"width": 390, "height": 844}
 PROJECTORS = [{"width": 1920, "height": 1080}, {"width": 1280, "height": 720}]
 HEADLINE = ["Kasus dilaporkan", "Pelanggaran", "Rekomendasi sanksi", "Tindak lanjut PPK"]
 LABELS_DRAWN = "() => document.querySelector('g.scattergeo text')"  # names written on a map
-PAGES = {"": "Ringkasan", "peta": "Peta", "instansi": "Instansi", "tahapan": "Tahapan", "kasus": "Kasus"}
+# slug → title; the default page is opened at "/"
+PAGES = {("" if p is DEFAULT_PAGE else p.url_path): t(p.title_key) for p in dashboard_pages()}
 
 # Boxes of the SVG text plotly draws, by role, for every chart on the page.
 BOXES_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
