@@ -7,6 +7,7 @@ import json
 import subprocess
 
 import pytest
+from builders import load_sample_rows
 from conftest import ROOT, run_cli
 
 from netralitas import viewers
@@ -25,7 +26,7 @@ def haproxy():
 @pytest.mark.slow
 def test_viewer_benchmark_prints_every_app_for_every_crowd(tmp_path, haproxy):
     db = tmp_path / "bench.duckdb"
-    assert run_cli("sample", "--load", "--rows", "300", "--db", str(db)).returncode == 0
+    load_sample_rows(db, rows=300)
     r = run_cli(
         "bench", "--viewers", "1,3", "--replicas", "2", "--db", str(db), "--out", str(tmp_path), timeout=600
     )
@@ -45,7 +46,7 @@ def test_a_first_view_reads_the_overview_as_a_browser_session_does(tmp_path):
     """Against a running dashboard: the client's first view ends at script_finished with the page's
     five charts and its KPI cards, and the query string reaches the app (English labels)."""
     db = tmp_path / "view.duckdb"
-    assert run_cli("sample", "--load", "--rows", "200", "--db", str(db)).returncode == 0
+    load_sample_rows(db, rows=200)
     env = {"NETRALITAS_DB": str(db), "NETRALITAS_LOAD_SAMPLE": "0"}
     with viewers.streamlit_server(ROOT / "app.py", ROOT, env) as base:
         first = viewers.view_now(base)

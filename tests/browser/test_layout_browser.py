@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from builders import load_sample_rows  # noqa: E402
 from conftest import run_cli, write  # noqa: E402
 
 from netralitas.i18n import t
@@ -72,7 +73,7 @@ def server(tmp_path_factory):
 def sample_server(tmp_path_factory):
     """Sample data only, as on a first start: every page carries the sample-data notice."""
     db = tmp_path_factory.mktemp("layout-sample") / "sample.duckdb"
-    assert run_cli("sample", "--load", "--rows", "1500", "--db", str(db)).returncode == 0
+    load_sample_rows(db, rows=1500)
     srv = Server(db, {"NETRALITAS_LOAD_SAMPLE": "0"})
     yield srv
     srv.stop()

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from builders import load_sample_rows  # noqa: E402
 from conftest import run_cli  # noqa: E402
 
 from .conftest import Server, kpi, screenshot, upload_and_dry_run, wait_for_app  # noqa: E402
@@ -34,7 +35,7 @@ UPLOAD_ROWS = 10_000
 def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("load")
     db = tmp / "load.duckdb"
-    assert run_cli("sample", "--load", "--rows", str(BASE_ROWS), "--db", str(db)).returncode == 0
+    load_sample_rows(db, rows=BASE_ROWS)
     srv = Server(db, {"NETRALITAS_LOAD_SAMPLE": "0", "NETRALITAS_UPLOAD_LIMIT_MB": "500"})
     srv.tmp, srv.db = tmp, db
     yield srv

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from builders import load_sample_rows  # noqa: E402
 from conftest import FIXTURES, ROOT, run_cli  # noqa: E402
 
 from netralitas import style, viewers  # noqa: E402
@@ -33,7 +34,7 @@ REPLICAS = ("r1", "r2")
 def balanced(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("replicas")
     db = tmp / "shared.duckdb"
-    assert run_cli("sample", "--load", "--rows", "300", "--db", str(db)).returncode == 0
+    load_sample_rows(db, rows=300)
     port = free_port()
     log = open(tmp / "serve.log", "w")  # noqa: SIM115 (closed below)
     proc = subprocess.Popen(
