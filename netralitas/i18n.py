@@ -3,6 +3,88 @@
 from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
+    # Page scripts (views/*.py except unggah.py)
+    "adm_users": ("Pengguna", "Users"),
+    "adm_user": ("Pengguna", "User"),
+    "adm_user_name": ("Nama pengguna", "User name"),
+    "adm_role": ("Peran", "Role"),
+    "adm_password": ("Kata sandi (min. 10)", "Password (min. 10)"),
+    "adm_save_user": ("Simpan pengguna", "Save user"),
+    "adm_saved": ("Tersimpan.", "Saved."),
+    "adm_disable_pick": ("Nonaktifkan pengguna", "Disable a user"),
+    "adm_disable": ("Nonaktifkan", "Disable"),
+    "adm_disabled": ("{user} dinonaktifkan.", "{user} disabled."),
+    "adm_audit": ("Log audit", "Audit log"),
+    "adm_action": ("Tindakan", "Action"),
+    "adm_sample": ("Data contoh", "Sample data"),
+    "adm_sample_rows": (
+        "{sample} baris contoh, {real} baris asli.",
+        "{sample} sample rows, {real} real rows.",
+    ),
+    "adm_remove_sample": ("Hapus data contoh", "Remove the sample data"),
+    "adm_removed": ("{rows} baris dihapus.", "{rows} rows removed."),
+    "adm_boundary": ("Batas wilayah", "Boundary layer"),
+    "adm_boundary_level": ("{level}: {path}", "{level}: {path}"),
+    "adm_boundary_builtin": ("lapisan bawaan (perkiraan)", "built-in (approximate)"),
+    "adm_boundary_note": (
+        "Ganti dengan berkas GeoJSON resmi melalui NETRALITAS_BOUNDARY_PROVINCE / NETRALITAS_BOUNDARY_REGENCY.",
+        "Replace with an official GeoJSON file through NETRALITAS_BOUNDARY_PROVINCE / "
+        "NETRALITAS_BOUNDARY_REGENCY.",
+    ),
+    # Column headers of the admin tables (users, audit log) and the upload history (batches), read
+    # through tables.ADMIN_COLUMNS:
+    "adm_col_created_at": ("Dibuat", "Created"),
+    "adm_col_disabled": ("Nonaktif", "Disabled"),
+    "adm_col_happened_at": ("Waktu", "Time"),
+    "adm_col_detail": ("Rincian", "Detail"),
+    "adm_col_batch_id": ("Nomor unggahan", "Upload number"),
+    "adm_col_file_name": ("Nama berkas", "File name"),
+    "adm_col_checksum": ("Sidik berkas", "Checksum"),
+    "adm_col_rows_read": ("Baris dibaca", "Rows read"),
+    "adm_col_rows_loaded": ("Baris dimuat", "Rows loaded"),
+    "adm_col_rows_updated": ("Baris diperbarui", "Rows updated"),
+    "adm_col_rows_unchanged": ("Baris tak berubah", "Rows unchanged"),
+    "adm_col_rows_rejected": ("Baris ditolak", "Rows rejected"),
+    "adm_col_undone_at": ("Dibatalkan pada", "Undone at"),
+    "adm_col_undone_by": ("Dibatalkan oleh", "Undone by"),
+    "adm_col_rows_replaced_later": ("Baris diganti kemudian", "Rows replaced later"),
+    "pres_agencies_title": (
+        "Rekomendasi sanksi dan tindak lanjut PPK (persen: sudah ditindaklanjuti)",
+        "Sanction recommendations and PPK follow-up (percent: followed up)",
+    ),
+    "pres_prev": ("Sebelumnya", "Previous"),
+    "pres_next": ("Berikutnya", "Next"),
+    "pres_violation_types": ("Jenis pelanggaran", "Violation types"),
+    "pres_briefing_title": ("Briefing netralitas ASN", "ASN neutrality briefing"),
+    "pres_prepare": ("Siapkan briefing (HTML, PDF)", "Prepare the briefing (HTML, PDF)"),
+    "pres_preparing": ("Menyiapkan…", "Preparing…"),
+    "pres_download_html": ("Unduh briefing (HTML)", "Download the briefing (HTML)"),
+    "pres_download_pdf": ("Unduh briefing (PDF)", "Download the briefing (PDF)"),
+    "pres_pdf_needs_chromium": (
+        "PDF memerlukan Chromium di server.",
+        "The PDF needs Chromium on the server.",
+    ),
+    "map_metric": ("Ukuran", "Metric"),
+    "map_back": ("Kembali ke semua provinsi", "Back to all provinces"),
+    "map_pre_split": (
+        "Kasus pada wilayah sebelum pemekaran, tidak tampil di peta saat ini: {units}",
+        "Cases on pre-split units, not drawn on today's map: {units}",
+    ),
+    "agc_overdue": ("Terlambat (> {days} hari)", "Overdue (> {days} days)"),
+    "agc_shown": (
+        "Klik judul kolom untuk mengurutkan. {count} instansi ditampilkan (maks. 500).",
+        "Click a column title to sort. {count} agencies shown (max. 500).",
+    ),
+    "cases_search": ("Cari nomor kasus, instansi, nama atau NIP", "Search case number, agency, name or NIP"),
+    "cases_download_csv": ("Unduh CSV", "Download CSV"),
+    "cases_download_xlsx": ("Unduh XLSX", "Download XLSX"),
+    "ph_cases": ("Kasus per tahapan", "Cases by phase"),
+    "ph_per_day": (
+        "Kasus per hari tahapan (perbandingan adil)",
+        "Cases per day of each phase (a fair comparison)",
+    ),
+    "ph_mix": ("Jenis pelanggaran per tahapan", "Violation types by phase"),
+    # End of the page scripts' block
     "app_title": ("Netralitas ASN", "ASN Neutrality"),
     "app_subtitle": (
         "Pelanggaran netralitas ASN dalam pemilu dan pilkada",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pandas as pd
 
+from .i18n import t
 from .privacy import protect
 from .reference import FIELDS, UNKNOWN, province_label, regency_label, vocabulary
 from .style import fmt_date
@@ -32,6 +34,31 @@ CASE_COLUMNS = {
     "sanction": ("Sanksi", "Sanction"),
     "record_blocked": ("Data diblokir", "Record blocked"),
     "records": ("Catatan", "Records"),  # a case's records across sources (#14)
+}
+
+
+# The admin tables (users, audit log) and the upload history: column name -> i18n key of its header.
+ADMIN_COLUMNS = {
+    "username": "adm_user",
+    "role": "adm_role",
+    "created_at": "adm_col_created_at",
+    "disabled": "adm_col_disabled",
+    "happened_at": "adm_col_happened_at",
+    "action": "adm_action",
+    "detail": "adm_col_detail",
+    "batch_id": "adm_col_batch_id",
+    "file_name": "adm_col_file_name",
+    "checksum": "adm_col_checksum",
+    "source": "f_source",
+    "is_sample": "adm_sample",
+    "rows_read": "adm_col_rows_read",
+    "rows_loaded": "adm_col_rows_loaded",
+    "rows_updated": "adm_col_rows_updated",
+    "rows_unchanged": "adm_col_rows_unchanged",
+    "rows_rejected": "adm_col_rows_rejected",
+    "undone_at": "adm_col_undone_at",
+    "undone_by": "adm_col_undone_by",
+    "rows_replaced_later": "adm_col_rows_replaced_later",
 }
 
 
@@ -74,3 +101,29 @@ def labelled_cases(
             out[col] = out[col].map(lambda v: unknown if _is_missing(v) else v)
     keep = [c for c in CASE_COLUMNS if c in out]
     return out[keep].rename(columns={c: CASE_COLUMNS[c][0 if lang == "id" else 1] for c in keep})
+
+
+def labelled_columns(frame: pd.DataFrame, lang: str, keys: dict[str, str] = ADMIN_COLUMNS) -> pd.DataFrame:
+    """The frame for people: headers from keys (column -> i18n key), missing values (None, NaN, NaT) empty,
+    yes/no for true/false and times to the minute; a column without a key keeps its name."""
+    yes, no = t("yes", lang), t("no", lang)
+
+    def shown(v: Any) -> Any:
+        if isinstance(v, bool):
+            return yes if v else no
+        if _is_missing(v):
+            return ""
+        if isinstance(v, float) and v.is_integer():
+            return int(v)  # an integer column with gaps comes as floats: 12, not 12.0
+        if isinstance(v, pd.Timestamp | datetime):
+            return pd.Timestamp(v).strftime("%Y-%m-%d %H:%M")
+        return v
+
+    out = pd.DataFrame(index=frame.index)
+    for col in frame.columns:
+        values = [shown(v) for v in frame[col]]
+        # A column of only numbers (with gaps) is shown as text so that its gaps can be empty, not "None".
+        if any(v == "" for v in values) or any(isinstance(v, str) for v in values):
+            values = ["" if v == "" else str(v) for v in values]
+        out[t(keys[col], lang) if col in keys else col] = values
+    return out

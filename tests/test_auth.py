@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from netralitas.auth import MAX_FAILURES, add_user, authenticate
 from netralitas.errors import NetralitasError
 from netralitas.export import neutralise, to_csv_bytes
+from netralitas.i18n import t
 from netralitas.privacy import mask_name, mask_nip
 
 PASSWORD = "kata-sandi-yang-panjang"
@@ -145,5 +146,8 @@ def test_admin_page_only_for_admins(signed_in):
     at = signed_in("admin1")
     at.switch_page("views/admin.py").run()
     assert at.title[0].value == "Admin" and not at.exception
-    logged = at.dataframe[1].value
-    assert {"signin", "import", "user"} <= set(logged["action"])
+    logged = at.dataframe[1].value  # headers are labelled for people, missing values empty
+    assert {"signin", "import", "user"} <= set(logged[t("adm_action", "id")])
+    assert "batch_id" not in logged.columns and "None" not in logged.to_csv()
+    users = at.dataframe[0].value
+    assert list(users.columns) == [t("adm_user", "id"), t("adm_role", "id"), "Dibuat", "Nonaktif"]

@@ -3,31 +3,31 @@
 import pandas as pd
 import streamlit as st
 
-from netralitas import config
+from netralitas import config, style
 from netralitas.auth import add_user, disable_user, lift_lock, locks
 from netralitas.demo import remove_sample
 from netralitas.errors import NetralitasError
 from netralitas.i18n import t
 from netralitas.safetext import md
+from netralitas.tables import labelled_columns
 from netralitas.ui import context
 
 context.require_role("admin")
 lang = context.lang()
-ID = lang == "id"
 store = context.store()
 st.title("Admin")
 
-st.subheader("Pengguna" if ID else "Users")
-st.dataframe(context.query("users"), hide_index=True, width="stretch")
+st.subheader(t("adm_users", lang))
+st.dataframe(labelled_columns(context.query("users"), lang), hide_index=True, width="stretch")
 with st.form("add_user", clear_on_submit=True):
     cols = st.columns(3)
-    name = cols[0].text_input("Nama pengguna" if ID else "User name", max_chars=100)
-    role = cols[1].selectbox("Peran" if ID else "Role", ["viewer", "analyst", "admin"])
-    password = cols[2].text_input("Kata sandi (min. 10)" if ID else "Password (min. 10)", type="password")
-    if st.form_submit_button("Simpan pengguna" if ID else "Save user"):
+    name = cols[0].text_input(t("adm_user_name", lang), max_chars=100)
+    role = cols[1].selectbox(t("adm_role", lang), ["viewer", "analyst", "admin"])
+    password = cols[2].text_input(t("adm_password", lang), type="password")
+    if st.form_submit_button(t("adm_save_user", lang)):
         try:
             add_user(store, name.strip(), role, password, context.username())
-            st.success("Tersimpan." if ID else "Saved.")
+            st.success(t("adm_saved", lang))
         except NetralitasError as exc:
             st.error(exc.message(lang))
 users = context.query("users")
@@ -35,10 +35,10 @@ active = [
     u for u, d in zip(users["username"], users["disabled"], strict=True) if not d and u != context.username()
 ]
 if active:
-    who = st.selectbox("Nonaktifkan pengguna" if ID else "Disable a user", active, key="disable_pick")
-    if st.button("Nonaktifkan" if ID else "Disable", key="disable_go"):
+    who = st.selectbox(t("adm_disable_pick", lang), active, key="disable_pick")
+    if st.button(t("adm_disable", lang), key="disable_go"):
         disable_user(store, who, context.username())
-        st.success(f"{md(who)} dinonaktifkan." if ID else f"{md(who)} disabled.")
+        st.success(t("adm_disabled", lang, user=md(who)))
 
 st.subheader(t("locks_title", lang))
 held = locks(store)
@@ -73,10 +73,10 @@ else:
         st.session_state["lock_lifted"] = t("lock_lifted", lang, subject=md(held["subject"][pick]))
         st.rerun()
 
-st.subheader("Log audit" if ID else "Audit log")
+st.subheader(t("adm_audit", lang))
 cols = st.columns(2)
 action = cols[0].selectbox(
-    "Tindakan" if ID else "Action",
+    t("adm_action", lang),
     [
         "",
         "signin",
@@ -91,31 +91,30 @@ action = cols[0].selectbox(
     ],
     key="audit_action",
 )
-who = cols[1].text_input("Pengguna" if ID else "User", key="audit_user", max_chars=100).strip()
+who = cols[1].text_input(t("adm_user", lang), key="audit_user", max_chars=100).strip()
 st.dataframe(
-    context.query("audit_log", action=action, username=who, limit=1000), hide_index=True, width="stretch"
+    labelled_columns(context.query("audit_log", action=action, username=who, limit=1000), lang),
+    hide_index=True,
+    width="stretch",
 )
 
-st.subheader("Data contoh" if ID else "Sample data")
+st.subheader(t("adm_sample", lang))
 status = context.query("data_status").iloc[0]
 st.write(
-    f"{int(status['sample_rows'])} baris contoh, {int(status['real_rows'])} baris asli."
-    if ID
-    else f"{int(status['sample_rows'])} sample rows, {int(status['real_rows'])} real rows."
+    t(
+        "adm_sample_rows",
+        lang,
+        sample=style.fmt_int(int(status["sample_rows"]), lang),
+        real=style.fmt_int(int(status["real_rows"]), lang),
+    )
 )
-if status["sample_rows"] and st.button(
-    "Hapus data contoh" if ID else "Remove the sample data", key="admin_remove_sample"
-):
-    st.success(f"{remove_sample(store, context.username())} baris dihapus." if ID else "Removed.")
+if status["sample_rows"] and st.button(t("adm_remove_sample", lang), key="admin_remove_sample"):
+    removed = remove_sample(store, context.username())
+    st.success(t("adm_removed", lang, rows=style.fmt_int(removed, lang)))
 
-st.subheader("Batas wilayah" if ID else "Boundary layer")
+st.subheader(t("adm_boundary", lang))
 for level in ("province", "regency"):
     path = config.setting(f"boundary_{level}")
-    st.write(
-        f"{level}: " + (path if path else ("lapisan bawaan (perkiraan)" if ID else "built-in (approximate)"))
-    )
-st.caption(
-    "Ganti dengan berkas GeoJSON resmi melalui NETRALITAS_BOUNDARY_PROVINCE / NETRALITAS_BOUNDARY_REGENCY."
-    if ID
-    else "Replace with an official GeoJSON file through NETRALITAS_BOUNDARY_PROVINCE / NETRALITAS_BOUNDARY_REGENCY."
-)
+    name = t(f"f_{level}", lang)
+    st.write(t("adm_boundary_level", lang, level=name, path=path or t("adm_boundary_builtin", lang)))
+st.caption(t("adm_boundary_note", lang))

@@ -61,9 +61,7 @@ else:
         t("recommendations", lang): league["recommendations"],
         t("followed_up", lang): league["followed_up"],
         t("follow_up_rate", lang): [None if r is None else r * 100 for r in rates],
-        (
-            f"Terlambat (> {overdue_days} hari)" if lang == "id" else f"Overdue (> {overdue_days} days)"
-        ): league["overdue"],
+        t("agc_overdue", lang, days=style.fmt_int(overdue_days, lang)): league["overdue"],
         t("kpi_blocked", lang): league["blocked"],
     }
     table = pd.DataFrame(columns)
@@ -79,12 +77,7 @@ else:
         },
     )
     st.caption(
-        ("Klik judul kolom untuk mengurutkan. " if lang == "id" else "Click a column title to sort. ")
-        + (
-            f"{style.fmt_int(len(league), lang)} instansi ditampilkan (maks. 500)."
-            if lang == "id"
-            else f"{style.fmt_int(len(league), lang)} agencies shown (max. 500)."
-        )
+        t("agc_shown", lang, count=style.fmt_int(len(league), lang))
         + (" " + t("per_asn_note", lang) if with_headcount else "")
     )
     if with_headcount:

@@ -17,9 +17,7 @@ context.banner()
 context.filter_line()
 
 search = st.text_input(
-    "Cari nomor kasus, instansi, nama atau NIP"
-    if lang == "id"
-    else "Search case number, agency, name or NIP",
+    t("cases_search", lang),
     key="case_search",
     max_chars=100,
 ).strip()
@@ -35,7 +33,7 @@ else:
     st.dataframe(table, hide_index=True, width="stretch", height=560)
     left, right = st.columns(2)
     left.download_button(
-        "Unduh CSV" if lang == "id" else "Download CSV",
+        t("cases_download_csv", lang),
         export.to_csv_bytes(table),
         "kasus-netralitas.csv",
         "text/csv",
@@ -44,7 +42,7 @@ else:
         width="stretch",
     )
     right.download_button(
-        "Unduh XLSX" if lang == "id" else "Download XLSX",
+        t("cases_download_xlsx", lang),
         export.to_xlsx_bytes(table),
         "kasus-netralitas.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -20,7 +20,7 @@ headcount = context.query("headcount")
 options = available_metrics(headcount)
 metric = (
     st.segmented_control(
-        "Ukuran" if lang == "id" else "Metric",
+        t("map_metric", lang),
         options,
         default="cases",
         key="map_metric",
@@ -38,9 +38,7 @@ groups = with_metrics(pd.DataFrame(metrics.groups(breakdowns, level, lang)), lev
 left, right = st.columns([3, 2])
 with left:
     if drill:
-        if st.button(
-            "← " + ("Kembali ke semua provinsi" if lang == "id" else "Back to all provinces"), key="map_back"
-        ):
+        if st.button("← " + t("map_back", lang), key="map_back"):
             context.set_filters(filters.cleared("province").cleared("regency"))
             sidebar.request_widget_sync()
             st.rerun()
@@ -54,14 +52,7 @@ with left:
         from netralitas.reference import province_label
 
         listed = ", ".join(f"{province_label(k, lang)}: {style.fmt_int(v, lang)}" for k, v in hidden.items())
-        st.caption(
-            (
-                "Kasus pada wilayah sebelum pemekaran, tidak tampil di peta saat ini: "
-                if lang == "id"
-                else "Cases on pre-split units, not drawn on today's map: "
-            )
-            + listed
-        )
+        st.caption(t("map_pre_split", lang, units=listed))
 with right:
     table = (
         groups.dropna(subset=[metric]).sort_values(metric, ascending=False, kind="stable")
@@ -74,7 +65,7 @@ with right:
         shown = pd.DataFrame(
             {
                 "#": range(1, len(table) + 1),
-                ("Wilayah" if lang == "id" else "Region"): table["label"],
+                t("alerts_col_region", lang): table["label"],
                 label: [
                     style.fmt_pct(v, lang)
                     if percent

@@ -21,7 +21,7 @@ st.query_params["presenter"] = "1"
 presenter.apply()
 n = slide_index(st.query_params.get("slide", "1"))
 slide = SLIDES[n - 1]
-no_data = "Tidak ada data untuk filter ini." if ID else "No data for these filters."
+no_data = t("no_data", lang)
 
 st.title(TITLES[slide][0 if ID else 1])
 st.caption(md(describe(filters, lang, context.election_names())))
@@ -61,13 +61,8 @@ elif slide == "agencies":
         as_of=pd.Timestamp.today().date(),
         limit=500,
     )
-    title = (
-        "Rekomendasi sanksi dan tindak lanjut PPK (persen: sudah ditindaklanjuti)"
-        if ID
-        else "Sanction recommendations and PPK follow-up (percent: followed up)"
-    )
     st.plotly_chart(
-        charts.follow_up_bars(league, title, lang, True, no_data=no_data),
+        charts.follow_up_bars(league, t("pres_agencies_title", lang), lang, True, no_data=no_data),
         width="stretch",
         key="slide_agencies",
     )
@@ -93,7 +88,7 @@ else:
         regs = pd.DataFrame(metrics.groups(regional, "regency", lang))
         shown, ranked = st.columns([3, 1])  # the map marks the leading regencies by rank; the list names them
         shown.plotly_chart(
-            maps.regency_choropleth(regs, chosen, "cases", "Kasus" if ID else "Cases", lang, True),
+            maps.regency_choropleth(regs, chosen, "cases", t("cases", lang), lang, True),
             width="stretch",
             key="slide_regencies",
             config=maps.CHART_CONFIG,
@@ -103,13 +98,13 @@ else:
             widgets.ranked_list(short, "cases", t("slide_top_regencies", lang), lang)
 
 left, mid, right = st.columns([1, 2, 1])
-if left.button("← " + ("Sebelumnya" if ID else "Previous"), key="prev", width="stretch"):
+if left.button("← " + t("pres_prev", lang), key="prev", width="stretch"):
     st.query_params["slide"] = str(next_index(n, -1))
     st.rerun()
 mid.markdown(
     f"<div style='text-align:center;font-size:24px'>{n} / {len(SLIDES)}</div>", unsafe_allow_html=True
 )
-if right.button(("Berikutnya" if ID else "Next") + " →", key="next", width="stretch"):
+if right.button(t("pres_next", lang) + " →", key="next", width="stretch"):
     st.query_params["slide"] = str(next_index(n, 1))
     st.rerun()
 status = context.query("data_status").iloc[0]
@@ -134,12 +129,12 @@ def briefing_html() -> bytes:
     before, name = widgets.previous_totals(filters)
     groups = pd.DataFrame(provinces)
     figures = [
-        maps.province_choropleth(groups, "cases", "Kasus" if ID else "Cases", lang, inline=True),
+        maps.province_choropleth(groups, "cases", t("cases", lang), lang, inline=True),
         charts.trend(
             context.query("trend", filters),
             context.query("calendar"),
             filters.election,
-            "Kasus per bulan" if ID else "Cases per month",
+            t("ov_trend", lang),
             lang,
             no_data=no_data,
         ),
@@ -147,26 +142,26 @@ def briefing_html() -> bytes:
             context.query("phases", filters),
             context.election_names(),
             "cases",
-            "Kasus per tahapan" if ID else "Cases by phase",
+            t("ph_cases", lang),
             lang,
             no_data=no_data,
         ),
         charts.ranked_bars(
             pd.DataFrame(metrics.groups(breakdowns, "violation_type", lang)),
             "cases",
-            "Jenis pelanggaran" if ID else "Violation types",
+            t("pres_violation_types", lang),
             lang,
             no_data=no_data,
         ),
     ]
     kpis = [
-        ("Kasus" if ID else "Cases", style.fmt_int(totals["cases"], lang)),
-        ("Pelanggaran" if ID else "Violations", style.fmt_int(totals["violations"], lang)),
-        ("Rekomendasi" if ID else "Recommendations", style.fmt_int(totals["recommendations"], lang)),
-        ("Tindak lanjut PPK" if ID else "PPK follow-up", style.fmt_pct(totals["follow_up_rate"], lang)),
+        (t("cases", lang), style.fmt_int(totals["cases"], lang)),
+        (t("violations", lang), style.fmt_int(totals["violations"], lang)),
+        (t("recommendations", lang), style.fmt_int(totals["recommendations"], lang)),
+        (t("step_follow_up", lang), style.fmt_pct(totals["follow_up_rate"], lang)),
     ]
     doc = briefing.html_document(
-        "Briefing netralitas ASN" if ID else "ASN neutrality briefing",
+        t("pres_briefing_title", lang),
         describe(filters, lang, context.election_names()),
         kpis,
         briefing.narrative(totals, provinces, before, name, lang),
@@ -178,17 +173,15 @@ def briefing_html() -> bytes:
 
 
 # Built on request: the file embeds plotly.js (several MB), too much to rebuild on every slide change.
-if st.button(
-    "Siapkan briefing (HTML, PDF)" if ID else "Prepare the briefing (HTML, PDF)", key="prepare_briefing"
-):
-    with st.spinner("Menyiapkan…" if ID else "Preparing…"):
+if st.button(t("pres_prepare", lang), key="prepare_briefing"):
+    with st.spinner(t("pres_preparing", lang)):
         st.session_state["briefing_html"] = briefing_html()
         st.session_state["briefing_pdf"] = briefing.pdf_from_html(
             st.session_state["briefing_html"].decode("utf-8")
         )
 if "briefing_html" in st.session_state:
     st.download_button(
-        "Unduh briefing (HTML)" if ID else "Download the briefing (HTML)",
+        t("pres_download_html", lang),
         st.session_state["briefing_html"],
         "briefing-netralitas.html",
         "text/html",
@@ -198,7 +191,7 @@ if "briefing_html" in st.session_state:
     )
 if st.session_state.get("briefing_pdf"):
     st.download_button(
-        "Unduh briefing (PDF)" if ID else "Download the briefing (PDF)",
+        t("pres_download_pdf", lang),
         st.session_state["briefing_pdf"],
         "briefing-netralitas.pdf",
         "application/pdf",
@@ -207,4 +200,4 @@ if st.session_state.get("briefing_pdf"):
         args=("briefing PDF",),
     )
 elif "briefing_html" in st.session_state:
-    st.caption("PDF memerlukan Chromium di server." if ID else "The PDF needs Chromium on the server.")
+    st.caption(t("pres_pdf_needs_chromium", lang))

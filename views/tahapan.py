@@ -20,7 +20,7 @@ st.plotly_chart(
         phases,
         names,
         "cases",
-        "Kasus per tahapan" if lang == "id" else "Cases by phase",
+        t("ph_cases", lang),
         lang,
         no_data=no_data,
     ),
@@ -32,9 +32,7 @@ st.plotly_chart(
         phases,
         names,
         "per_day",
-        "Kasus per hari tahapan (perbandingan adil)"
-        if lang == "id"
-        else "Cases per day of each phase (a fair comparison)",
+        t("ph_per_day", lang),
         lang,
         no_data=no_data,
     ),
@@ -45,7 +43,7 @@ mix = context.query("phase_mix", filters)
 st.plotly_chart(
     charts.phase_heatmap(
         mix,
-        "Jenis pelanggaran per tahapan" if lang == "id" else "Violation types by phase",
+        t("ph_mix", lang),
         lang,
         no_data=no_data,
     ),
