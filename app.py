@@ -56,7 +56,17 @@ def main() -> None:
     else:
         widgets.responsive_kpis()
 
-    st.navigation(pages(lang, context.role())).run()
+    current = st.navigation(pages(lang, context.role()))
+    spec = registry.page_at(current.url_path)
+    # Drawn once, here, for every page: its title, the sample banner while every row is synthetic, and
+    # on the dashboard pages the line that says which filters the figures are under.
+    if spec.titled:
+        st.title(t(spec.title_key, lang))
+    if spec.banner:
+        context.banner()
+    if spec.dashboard:
+        context.filter_line()
+    current.run()
 
 
 try:

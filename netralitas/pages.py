@@ -12,13 +12,17 @@ ANALYSTS = ("analyst", "admin")
 @dataclass(frozen=True)
 class PageSpec:
     """One page: its script (relative to the project root), its URL path, the i18n key of its title, the
-    roles that may open it, and whether it is a dashboard page (case figures under the shared filters)."""
+    roles that may open it, whether it is a dashboard page (case figures under the shared filters), and
+    whether the entry draws its title and the sample-data banner above it (the presenter draws its slide's
+    title; the admin page has no banner, since it is where the sample is removed)."""
 
     script: str
     url_path: str
     title_key: str
     roles: tuple[str, ...] = EVERYONE
     dashboard: bool = False
+    titled: bool = True
+    banner: bool = True
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -28,10 +32,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("views/instansi.py", "instansi", "page_agencies", dashboard=True),
     PageSpec("views/tahapan.py", "tahapan", "page_phases", dashboard=True),
     PageSpec("views/kasus.py", "kasus", "page_cases", dashboard=True),
-    PageSpec("views/presentasi.py", "presentasi", "page_presenter"),
+    PageSpec("views/presentasi.py", "presentasi", "page_presenter", titled=False, banner=False),
     PageSpec("views/unggah.py", "unggah", "page_upload", roles=ANALYSTS),
     PageSpec("views/tautan.py", "tautan", "page_links", roles=ANALYSTS),
-    PageSpec("views/admin.py", "admin", "page_admin", roles=("admin",)),
+    PageSpec("views/admin.py", "admin", "page_admin", roles=("admin",), banner=False),
 )
 
 DEFAULT_PAGE = PAGES[0]
@@ -45,3 +49,8 @@ def pages_for(role: str) -> list[PageSpec]:
 def dashboard_pages() -> list[PageSpec]:
     """The pages that show case figures under the shared filters (the ones every check opens)."""
     return [p for p in PAGES if p.dashboard]
+
+
+def page_at(url_path: str) -> PageSpec:
+    """The page served at `url_path` ("" and "beranda" are the default page)."""
+    return next((p for p in PAGES if p.url_path == url_path), DEFAULT_PAGE)

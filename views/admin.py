@@ -15,7 +15,6 @@ from netralitas.ui import context
 context.require_role("admin")
 lang = context.lang()
 store = context.store()
-st.title("Admin")
 
 st.subheader(t("adm_users", lang))
 st.dataframe(labelled_columns(context.query("users"), lang), hide_index=True, width="stretch")

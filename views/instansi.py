@@ -13,9 +13,6 @@ from netralitas.ui import context, widgets
 
 lang = context.lang()
 filters = context.filters()
-st.title(t("page_agencies", lang))
-context.banner()
-context.filter_line()
 
 overdue_days = config.setting_int("overdue_days")
 with_headcount = "agency" in set(context.query("headcount_status")["level"])

@@ -12,9 +12,6 @@ from netralitas.ui import context
 LIMIT = 5000
 lang = context.lang()
 filters = context.filters()
-st.title(t("page_cases", lang))
-context.banner()
-context.filter_line()
 
 search = st.text_input(
     t("cases_search", lang),

@@ -12,9 +12,6 @@ from netralitas.ui import ikp as ikp_ui
 
 lang = context.lang()
 filters = context.filters()
-st.title(t("page_map", lang))
-context.banner()
-context.filter_line()
 
 headcount = context.query("headcount")
 options = available_metrics(headcount)

@@ -3,15 +3,11 @@
 import streamlit as st
 
 from netralitas import metrics, overview
-from netralitas.i18n import t
 from netralitas.ui import alerts as early_warning
 from netralitas.ui import context, widgets
 
 lang = context.lang()
 filters = context.filters()
-st.title(t("page_overview", lang))
-context.banner()
-context.filter_line()
 
 totals = metrics.totals_dict(context.query("totals", filters))
 before, prev_name = widgets.previous_totals(filters)

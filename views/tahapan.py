@@ -8,9 +8,6 @@ from netralitas.ui import context
 
 lang = context.lang()
 filters = context.filters()
-st.title(t("page_phases", lang))
-context.banner()
-context.filter_line()
 
 phases = context.query("phases", filters)
 names = context.election_names()

@@ -11,8 +11,6 @@ context.require_role("analyst", "admin")
 lang = context.lang()
 filters = context.filters()
 role, presenter = context.role(), context.presenter()
-st.title(t("page_links", lang))
-context.banner()
 st.caption(t("links_intro", lang))
 
 proposals = context.query("link_review", limit=200)

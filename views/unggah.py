@@ -30,8 +30,6 @@ from netralitas.uploads import mapping_table, overrides_from_table, preview, sav
 context.require_role("analyst", "admin")
 lang = context.lang()
 ID = lang == "id"
-st.title("Unggah data" if ID else "Upload data")
-context.banner()
 store = context.store()
 user = context.username()
 vocab = vocabulary()
