@@ -6,6 +6,7 @@ from typing import Any
 
 import pandas as pd
 
+from .i18n import t
 from .privacy import protect
 from .reference import FIELDS, UNKNOWN, province_label, regency_label, vocabulary
 from .style import fmt_date
@@ -74,3 +75,43 @@ def labelled_cases(
             out[col] = out[col].map(lambda v: unknown if _is_missing(v) else v)
     keep = [c for c in CASE_COLUMNS if c in out]
     return out[keep].rename(columns={c: CASE_COLUMNS[c][0 if lang == "id" else 1] for c in keep})
+
+
+BATCH_COLUMNS = (
+    "batch_id",
+    "created_at",
+    "username",
+    "file_name",
+    "checksum",
+    "source",
+    "is_sample",
+    "rows_read",
+    "rows_loaded",
+    "rows_updated",
+    "rows_unchanged",
+    "rows_rejected",
+    "undone_at",
+)
+
+
+def _when(value: Any, lang: str) -> str:
+    if _is_missing(value):
+        return "–"
+    stamp = pd.Timestamp(value)
+    return f"{fmt_date(stamp.date(), lang)} {stamp:%H:%M}"
+
+
+def batch_history(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The upload history for people: headers in the page's language, sources and yes/no as words, times as
+    dates, the checksum shortened, and '–' where nothing is recorded (a batch not undone)."""
+    out = frame[list(BATCH_COLUMNS)].copy()
+    vocab = vocabulary()
+    yes, no = t("up_yes", lang), t("up_no", lang)
+    out["checksum"] = out["checksum"].map(lambda v: "–" if _is_missing(v) else str(v)[:12])
+    out["source"] = out["source"].map(lambda v: "–" if _is_missing(v) else vocab.label("source", v, lang))
+    out["is_sample"] = out["is_sample"].map(lambda v: "–" if _is_missing(v) else (yes if v else no))
+    for col in ("created_at", "undone_at"):
+        out[col] = out[col].map(lambda v: _when(v, lang))
+    for col in ("username", "file_name"):
+        out[col] = out[col].map(lambda v: "–" if _is_missing(v) else v)
+    return out.rename(columns={c: t(f"up_col_{c}", lang) for c in BATCH_COLUMNS})
