@@ -26,6 +26,13 @@ LEVEL_NAMES = {
     "agency": ("instansi", "agency"),
     "regency": ("kabupaten/kota", "regency/city"),  # IKP scores (netralitas/ikp.py) reuse the validation
 }
+
+
+def level_name(level: str, lang: str) -> str:
+    """The level's name in the page's language: provinsi/province, instansi/agency, kabupaten/kota."""
+    return LEVEL_NAMES[level][0 if lang == "id" else 1]
+
+
 PROVINCE_HEADERS = {"provinsi", "prov", "nama provinsi", "province", "kode provinsi", "kode prov", "kode"}
 AGENCY_HEADERS = {
     "instansi",

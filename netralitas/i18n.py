@@ -37,17 +37,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "adm_col_disabled": ("Nonaktif", "Disabled"),
     "adm_col_happened_at": ("Waktu", "Time"),
     "adm_col_detail": ("Rincian", "Detail"),
-    "adm_col_batch_id": ("Nomor unggahan", "Upload number"),
-    "adm_col_file_name": ("Nama berkas", "File name"),
-    "adm_col_checksum": ("Sidik berkas", "Checksum"),
-    "adm_col_rows_read": ("Baris dibaca", "Rows read"),
-    "adm_col_rows_loaded": ("Baris dimuat", "Rows loaded"),
-    "adm_col_rows_updated": ("Baris diperbarui", "Rows updated"),
-    "adm_col_rows_unchanged": ("Baris tak berubah", "Rows unchanged"),
-    "adm_col_rows_rejected": ("Baris ditolak", "Rows rejected"),
-    "adm_col_undone_at": ("Dibatalkan pada", "Undone at"),
-    "adm_col_undone_by": ("Dibatalkan oleh", "Undone by"),
-    "adm_col_rows_replaced_later": ("Baris diganti kemudian", "Rows replaced later"),
     "pres_agencies_title": (
         "Rekomendasi sanksi dan tindak lanjut PPK (persen: sudah ditindaklanjuti)",
         "Sanction recommendations and PPK follow-up (percent: followed up)",
@@ -645,6 +634,127 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cov_nar_next": ("; disusul {name} ({cases}).", "; followed by {name} ({cases})."),
     "slide_top_regencies": ("Kabupaten/kota terbanyak", "Regencies/cities with most cases"),
+    # Upload page (views/unggah.py and netralitas/ui/upload*.py)
+    "up_server_too_low": (
+        "Server Streamlit berjalan dengan server.maxUploadSize = {server_mb} MB, di bawah "
+        "NETRALITAS_UPLOAD_LIMIT_MB = {setting_mb} MB: berkas di atas {server_mb} MB ditolak. "
+        "Jalankan dasbor dengan scripts/start.sh, yang menyetelnya dari pengaturan.",
+        "The Streamlit server runs with server.maxUploadSize = {server_mb} MB, below "
+        "NETRALITAS_UPLOAD_LIMIT_MB = {setting_mb} MB: files over {server_mb} MB are refused. "
+        "Start the dashboard with scripts/start.sh, which sets it from the setting.",
+    ),
+    "up_max_per_file": ("Maks. {n} MB per berkas", "Max. {n} MB per file"),
+    "up_rejected_rows": ("Baris ditolak", "Rejected rows"),
+    "up_rejected_download": ("Unduh baris ditolak (CSV)", "Download rejected rows (CSV)"),
+    "up_new": ("Baru", "New"),
+    "up_updated": ("Diperbarui", "Updated"),
+    "up_unchanged": ("Tidak berubah", "Unchanged"),
+    "up_rejected": ("Ditolak", "Rejected"),
+    "up_unknown_values": (
+        "**Nilai yang tidak dikenal**: pilih arti yang benar, lalu jalankan uji coba lagi",
+        "**Values not recognised**: choose what they mean, then run the dry run again",
+    ),
+    "up_value_choice": ("{column}: “{value}” ({count} baris)", "{column}: “{value}” ({count} rows)"),
+    "up_files": ("Berkas CSV atau XLSX", "CSV or XLSX files"),
+    "up_source": ("Sumber", "Source"),
+    "up_election": ("Pemilihan (bila berkas tidak memuatnya)", "Election (when the file has none)"),
+    "up_sheet": ("Lembar", "Sheet"),
+    "up_rows_caption": ("{rows} baris data; judul di baris {row}", "{rows} data rows; header on row {row}"),
+    "up_delimiter": ("; pemisah “{delimiter}”, {encoding}", "; delimiter “{delimiter}”, {encoding}"),
+    "up_col_header": ("Kolom di berkas", "File column"),
+    "up_col_canonical": ("Kolom kanonik", "Canonical column"),
+    "up_col_note": ("Catatan", "Note"),
+    "up_dry_run": ("Uji coba (tanpa menyimpan)", "Dry run (nothing saved)"),
+    "up_checking": ("Memeriksa…", "Checking…"),
+    "up_values_changed": (
+        "Pemetaan nilai berubah: jalankan uji coba lagi.",
+        "Value mapping changed: run the dry run again.",
+    ),
+    "up_remember": (
+        "Simpan pemetaan ini untuk berkas berikutnya dari sumber ini",
+        "Remember this mapping for the next file from this source",
+    ),
+    "up_commit": ("Simpan ke basis data", "Commit to the database"),
+    "up_done": ("Selesai.", "Done."),
+    "up_committed": (
+        "Batch {batch}: {new} baru, {updated} diperbarui, {unchanged} tidak berubah, {rejected} ditolak.",
+        "Batch {batch}: {new} new, {updated} updated, {unchanged} unchanged, {rejected} rejected.",
+    ),
+    "up_sample_mixed": (
+        "Data contoh masih ada di samping data asli.",
+        "Sample data is still mixed with real data.",
+    ),
+    "up_remove_sample": ("Hapus data contoh", "Remove the sample data"),
+    "up_sample_removed": ("{n} baris contoh dihapus.", "{n} sample rows removed."),
+    "up_history": ("Riwayat unggahan", "Upload history"),
+    "up_no_uploads": ("Belum ada unggahan.", "No uploads yet."),
+    "up_undo_pick": ("Batch untuk dibatalkan", "Batch to undo"),
+    "up_undo_blocked": (
+        "Batch yang lebih baru mengubah {n} baris dari batch ini; batalkan batch itu dahulu.",
+        "A newer batch changed {n} rows of this batch; undo that batch first.",
+    ),
+    "up_undo": ("Batalkan batch", "Undo batch"),
+    "up_undone": (
+        "{removed} baris dihapus, {restored} dipulihkan.",
+        "{removed} rows removed, {restored} restored.",
+    ),
+    "up_col_batch_id": ("Batch", "Batch"),
+    "up_col_created_at": ("Diunggah", "Uploaded"),
+    "up_col_username": ("Pengguna", "User"),
+    "up_col_file_name": ("Berkas", "File"),
+    "up_col_checksum": ("Checksum", "Checksum"),
+    "up_col_source": ("Sumber", "Source"),
+    "up_col_is_sample": ("Contoh", "Sample"),
+    "up_col_rows_read": ("Dibaca", "Read"),
+    "up_col_rows_loaded": ("Baru", "New"),
+    "up_col_rows_updated": ("Diperbarui", "Updated"),
+    "up_col_rows_unchanged": ("Tidak berubah", "Unchanged"),
+    "up_col_rows_rejected": ("Ditolak", "Rejected"),
+    "up_col_undone_at": ("Dibatalkan", "Undone"),
+    "up_hc_title": (
+        "Jumlah ASN per provinsi atau per instansi (opsional)",
+        "ASN headcount per province or agency (optional)",
+    ),
+    "up_hc_help": (
+        "Per provinsi untuk peta (kasus per 100.000 ASN), per instansi untuk halaman Instansi (kasus per 1.000 "
+        "ASN). Kolom: Provinsi atau Instansi (Nama Instansi), dan Jumlah ASN. Unggahan mengganti hanya jumlah "
+        "yang tersimpan untuk tingkat yang sama.",
+        "Per province for the map (cases per 100,000 ASN), per agency for the Agencies page (cases per 1,000 "
+        "ASN). Columns: Provinsi or Instansi (Nama Instansi), and Jumlah ASN. An upload replaces only the "
+        "stored headcounts of the same level.",
+    ),
+    "up_hc_stored": ("Tersimpan: {items}", "Stored: {items}"),
+    "up_hc_stored_item": ("{n} {what} (diperbarui {date})", "{n} {what} (updated {date})"),
+    "up_hc_stored_none": ("belum ada.", "nothing yet."),
+    "up_hc_file": ("Berkas jumlah ASN (CSV/XLSX)", "Headcount file (CSV/XLSX)"),
+    "up_hc_level": ("Tingkat", "Level"),
+    "up_hc_level_auto": ("Otomatis (dari judul kolom)", "Automatic (from the headers)"),
+    "up_hc_level_province": ("Per provinsi", "Per province"),
+    "up_hc_level_agency": ("Per instansi", "Per agency"),
+    "up_hc_dry_run": (
+        "Uji coba: berkas jumlah ASN per {what} (kolom “{name_column}” dan “{count_column}”). "
+        "Belum ada yang disimpan.",
+        "Dry run: an ASN headcount per {what} (columns “{name_column}” and “{count_column}”). "
+        "Nothing saved yet.",
+    ),
+    "up_hc_would_load": ("Akan dimuat", "Would load"),
+    "up_hc_matched": ("Cocok dengan data kasus", "Match the case data"),
+    "up_hc_replaced": ("Tersimpan, akan diganti", "Stored, to be replaced"),
+    "up_hc_unmatched": (
+        "{n} {what} tanpa kasus yang cocok (bukan kesalahan)",
+        "{n} {what} names that match no case (not an error)",
+    ),
+    "up_hc_unmatched_help": (
+        "Nama dicocokkan setelah dibersihkan seperti saat impor kasus, tanpa membedakan huruf besar "
+        "dan tanda baca. Periksa ejaannya bila instansi ini seharusnya punya kasus.",
+        "Names are matched after the same cleaning as case imports, ignoring case and "
+        "punctuation. Check the spelling where an agency should have cases.",
+    ),
+    "up_hc_save": ("Simpan jumlah ASN", "Save the headcount"),
+    "up_hc_saved": (
+        "Jumlah ASN untuk {n} {what} disimpan ({replaced} yang lama diganti, {rejected} baris ditolak).",
+        "ASN headcount saved for {n} {what} names ({replaced} replaced, {rejected} rows rejected).",
+    ),
 }
 
 

@@ -37,7 +37,7 @@ CASE_COLUMNS = {
 }
 
 
-# The admin tables (users, audit log) and the upload history: column name -> i18n key of its header.
+# The admin tables (users, audit log): column name -> i18n key of its header.
 ADMIN_COLUMNS = {
     "username": "adm_user",
     "role": "adm_role",
@@ -46,20 +46,11 @@ ADMIN_COLUMNS = {
     "happened_at": "adm_col_happened_at",
     "action": "adm_action",
     "detail": "adm_col_detail",
-    "batch_id": "adm_col_batch_id",
-    "file_name": "adm_col_file_name",
-    "checksum": "adm_col_checksum",
-    "source": "f_source",
-    "is_sample": "adm_sample",
-    "rows_read": "adm_col_rows_read",
-    "rows_loaded": "adm_col_rows_loaded",
-    "rows_updated": "adm_col_rows_updated",
-    "rows_unchanged": "adm_col_rows_unchanged",
-    "rows_rejected": "adm_col_rows_rejected",
-    "undone_at": "adm_col_undone_at",
-    "undone_by": "adm_col_undone_by",
-    "rows_replaced_later": "adm_col_rows_replaced_later",
+    "batch_id": "up_col_batch_id",
 }
+
+
+MISSING = "–"  # what a table shows where nothing is recorded
 
 
 def _is_missing(value: Any) -> bool:
@@ -104,26 +95,57 @@ def labelled_cases(
 
 
 def labelled_columns(frame: pd.DataFrame, lang: str, keys: dict[str, str] = ADMIN_COLUMNS) -> pd.DataFrame:
-    """The frame for people: headers from keys (column -> i18n key), missing values (None, NaN, NaT) empty,
-    yes/no for true/false and times to the minute; a column without a key keeps its name."""
+    """The frame for people: headers from keys (column -> i18n key), missing values (None, NaN, NaT) as
+    '–', yes/no for true/false and times as dates with the minute; a column without a key keeps its name."""
     yes, no = t("yes", lang), t("no", lang)
 
     def shown(v: Any) -> Any:
         if isinstance(v, bool):
             return yes if v else no
         if _is_missing(v):
-            return ""
+            return MISSING
         if isinstance(v, float) and v.is_integer():
             return int(v)  # an integer column with gaps comes as floats: 12, not 12.0
         if isinstance(v, pd.Timestamp | datetime):
-            return pd.Timestamp(v).strftime("%Y-%m-%d %H:%M")
+            stamp = pd.Timestamp(v)
+            return f"{fmt_date(stamp.date(), lang)} {stamp:%H:%M}"
         return v
 
     out = pd.DataFrame(index=frame.index)
     for col in frame.columns:
         values = [shown(v) for v in frame[col]]
-        # A column of only numbers (with gaps) is shown as text so that its gaps can be empty, not "None".
-        if any(v == "" for v in values) or any(isinstance(v, str) for v in values):
-            values = ["" if v == "" else str(v) for v in values]
+        # A column of numbers with gaps is shown as text so that its gaps read '–', not "None".
+        if any(isinstance(v, str) for v in values):
+            values = [str(v) for v in values]
         out[t(keys[col], lang) if col in keys else col] = values
     return out
+
+
+BATCH_COLUMNS = {
+    c: f"up_col_{c}"
+    for c in (
+        "batch_id",
+        "created_at",
+        "username",
+        "file_name",
+        "checksum",
+        "source",
+        "is_sample",
+        "rows_read",
+        "rows_loaded",
+        "rows_updated",
+        "rows_unchanged",
+        "rows_rejected",
+        "undone_at",
+    )
+}
+
+
+def batch_history(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The upload history for people: labelled as every admin table is, with sources as names and the
+    checksum shortened."""
+    out = frame[list(BATCH_COLUMNS)].copy()
+    vocab = vocabulary()
+    out["checksum"] = out["checksum"].map(lambda v: None if _is_missing(v) else str(v)[:12])
+    out["source"] = out["source"].map(lambda v: None if _is_missing(v) else vocab.label("source", v, lang))
+    return labelled_columns(out, lang, BATCH_COLUMNS)

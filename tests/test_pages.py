@@ -300,3 +300,17 @@ def test_a_file_over_the_upload_limit_gets_our_message_in_both_languages(headcou
     assert not [b for b in at.button if b.label.startswith("Uji coba")]  # nothing read, nothing to run
     english = open_page(headcount_db, monkeypatch, "views/unggah.py", lang="en")
     assert "At most 1 MB per file" in english.file_uploader(key="headcount_upload_0").help
+
+
+def test_upload_history_has_labelled_headers_and_no_none(headcount_db, monkeypatch):
+    for lang, batch, undone, source in (
+        ("id", "Batch", "Dibatalkan", "Diunggah"),
+        ("en", "Batch", "Undone", "Uploaded"),
+    ):
+        at = open_page(headcount_db, monkeypatch, "views/unggah.py", lang=lang)
+        shown = next(d.value for d in at.dataframe if undone in d.value.columns)
+        assert {batch, source} <= set(shown.columns)
+        assert not {"batch_id", "rows_read", "undone_at"} & set(shown.columns)
+        cells = shown.astype(str).to_numpy().ravel()
+        assert "None" not in cells and "nan" not in cells and "NaT" not in cells
+        assert (shown[undone] == "–").all()  # nothing undone yet

@@ -11,16 +11,12 @@ import streamlit as st
 from .. import alertcharts, ikp, style
 from ..errors import NetralitasError
 from ..filters import Filters
-from ..headcount import LEVEL_NAMES
+from ..headcount import level_name
 from ..i18n import t
 from ..ingest.read import sheet_names
 from ..uploads import UploadLimits
 from . import context
 from .alerts import chosen_election
-
-
-def _what(level: str, lang: str) -> str:
-    return LEVEL_NAMES[level][0 if lang == "id" else 1]
 
 
 def upload_section(uploader: Callable, rejected_rows: Callable, limits: UploadLimits, lang: str) -> None:
@@ -54,7 +50,7 @@ def upload_section(uploader: Callable, rejected_rows: Callable, limits: UploadLi
         sheet = right.selectbox(t("ikp_sheet", lang), sheets, key="ikp_sheet") if len(sheets) > 1 else None
         level = None if choice == "auto" else choice
         check = ikp.import_ikp(store, data, election, user, dry_run=True, level=level, sheet=sheet)
-        what = _what(check.level, lang)
+        what = level_name(check.level, lang)
         st.info(
             t(
                 "ikp_dry_run",
@@ -88,7 +84,7 @@ def upload_section(uploader: Callable, rejected_rows: Callable, limits: UploadLi
             )
             st.rerun()
     except NetralitasError as exc:
-        st.error(f"{exc.message_id}\n\n{exc.message_en}")
+        context.show_refusal(exc)
 
 
 def forecast_section(filters: Filters, lang: str) -> None:
@@ -123,7 +119,7 @@ def forecast_section(filters: Filters, lang: str) -> None:
             or level
         )
     uploaded, scores, origin, source = found[level]
-    what = _what(level, lang)
+    what = level_name(level, lang)
     if origin == "published":
         st.warning(
             t("ikp_published", lang, n=len(scores), what=what, source=source), icon=":material/menu_book:"
