@@ -10,6 +10,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from . import queries
+from .audit import record
 from .errors import NetralitasError
 from .i18n import t
 from .privacy import ROLES
@@ -28,9 +29,8 @@ def audit(
     at: datetime | None = None,
 ) -> None:
     """Record who did what; every import, undo, export, sign-in and setting change goes through here."""
-    store.execute(
-        "INSERT INTO audit_log VALUES (?, ?, ?, ?, ?)", [at or datetime.now(), user, action, detail, batch_id]
-    )
+    with store.connect() as con:
+        record(con, user, action, detail, batch_id, at)
 
 
 def users_exist(store: Store) -> bool:
@@ -59,19 +59,13 @@ def add_user(store: Store, username: str, role: str, password: str, by: str = "c
             "INSERT OR REPLACE INTO users VALUES (?, ?, ?, ?, false)",
             [username, role, _hasher.hash(password), datetime.now()],
         )
-        con.execute(
-            "INSERT INTO audit_log VALUES (?, ?, 'user', ?, NULL)",
-            [datetime.now(), by, f"pengguna {username} ({role}) ditambahkan/diubah"],
-        )
+        record(con, by, "user", f"pengguna {username} ({role}) ditambahkan/diubah")
 
 
 def disable_user(store: Store, username: str, by: str) -> None:
     with store.transaction() as con:
         con.execute("UPDATE users SET disabled = true WHERE username = ?", [username])
-        con.execute(
-            "INSERT INTO audit_log VALUES (?, ?, 'user', ?, NULL)",
-            [datetime.now(), by, f"pengguna {username} dinonaktifkan"],
-        )
+        record(con, by, "user", f"pengguna {username} dinonaktifkan")
 
 
 # Back-off instead of a hard lock (#18). A source (one browser at one address) gets SOURCE_FREE tries,

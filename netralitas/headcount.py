@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import queries, style
+from . import audit, queries, style
 from .errors import FileRefused
 from .ingest.normalize import clean_agency
 from .ingest.read import RawTable, RowProblem, read_bytes
@@ -168,14 +168,13 @@ def import_headcount(
             "INSERT INTO headcount VALUES ($level, $code, $n, $at)",
             [{"level": level, "code": code, "n": n, "at": now} for code, n in good.items()],
         )
-        con.execute(
-            "INSERT INTO audit_log VALUES ($at, $user, 'setting', $detail, NULL)",
-            {
-                "at": now,
-                "user": user,
-                "detail": f"jumlah ASN untuk {len(good)} {LEVEL_NAMES[level][0]} diunggah "
-                f"({report.rows_rejected} baris ditolak, {report.replaced} baris lama diganti)",
-            },
+        audit.record(
+            con,
+            user,
+            "setting",
+            f"jumlah ASN untuk {len(good)} {LEVEL_NAMES[level][0]} diunggah "
+            f"({report.rows_rejected} baris ditolak, {report.replaced} baris lama diganti)",
+            at=now,
         )
     return report
 

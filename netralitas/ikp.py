@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from . import queries
+from . import audit, queries
 from .config import REFERENCE_DIR
 from .errors import FileRefused, NetralitasError
 from .headcount import LEVEL_NAMES, PROVINCE_HEADERS, validate_rows
@@ -138,14 +138,13 @@ def import_ikp(
                 for c, s in good.items()
             ],
         )
-        con.execute(
-            "INSERT INTO audit_log VALUES ($at, $user, 'setting', $detail, NULL)",
-            {
-                "at": now,
-                "user": user,
-                "detail": f"IKP {election} untuk {len(good)} {LEVEL_NAMES[level][0]} diunggah "
-                f"({report.rows_rejected} baris ditolak, {report.replaced} baris lama diganti)",
-            },
+        audit.record(
+            con,
+            user,
+            "setting",
+            f"IKP {election} untuk {len(good)} {LEVEL_NAMES[level][0]} diunggah "
+            f"({report.rows_rejected} baris ditolak, {report.replaced} baris lama diganti)",
+            at=now,
         )
     return report
 

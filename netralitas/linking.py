@@ -22,7 +22,7 @@ from datetime import datetime
 import duckdb
 import pandas as pd
 
-from . import queries
+from . import audit, queries
 from .errors import NetralitasError
 from .i18n import t
 
@@ -218,7 +218,7 @@ def decide(con: duckdb.DuckDBPyConnection, key_a: str, key_b: str, accept: bool,
             "u": user,
         },
     )
-    _audit(con, user, "link_accept" if accept else "link_reject", f"{decision_id}: {a} ~ {b} ({score})")
+    audit.record(con, user, "link_accept" if accept else "link_reject", f"{decision_id}: {a} ~ {b} ({score})")
     rebuild_cases(con)
     return int(decision_id)
 
@@ -236,12 +236,5 @@ def undo_decision(con: duckdb.DuckDBPyConnection, decision_id: int, user: str) -
         "UPDATE link_decisions SET undone_at = $at, undone_by = $u WHERE decision_id = $id",
         {"at": datetime.now(), "u": user, "id": decision_id},
     )
-    _audit(con, user, "link_undo", str(decision_id))
+    audit.record(con, user, "link_undo", str(decision_id))
     rebuild_cases(con)
-
-
-def _audit(con: duckdb.DuckDBPyConnection, user: str, action: str, detail: str) -> None:
-    con.execute(
-        "INSERT INTO audit_log VALUES ($at, $u, $a, $d, NULL)",
-        {"at": datetime.now(), "u": user, "a": action, "d": detail},
-    )

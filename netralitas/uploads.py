@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from . import config, style
+from . import audit, config, style
 from .errors import FileRefused
 from .ingest.load import store_context
 from .ingest.mapping import CANONICAL_COLUMNS, HeaderMapping, map_headers
@@ -163,8 +163,5 @@ def save_aliases(
                     "user": user,
                 },
             )
-        con.execute(
-            "INSERT INTO audit_log VALUES ($at, $user, 'setting', $detail, NULL)",
-            {"at": datetime.now(), "user": user, "detail": f"{len(rows)} pemetaan disimpan untuk {source}"},
-        )
+        audit.record(con, user, "setting", f"{len(rows)} pemetaan disimpan untuk {source}")
     return len(rows)

@@ -115,3 +115,13 @@ def test_the_page_registry_is_the_only_list_of_pages():
         if listing.search(line) and path.name != "pages.py"
     ]
     assert not offenders, offenders
+
+
+def test_audit_rows_are_written_in_one_place():
+    """Every import, undo, decision, setting and user change records itself through netralitas.audit."""
+    writers = [
+        str(p.relative_to(ROOT))
+        for p in [*PACKAGE.rglob("*.py"), *(ROOT / "queries").glob("*.sql")]
+        if re.search(r"insert\s+(or\s+\w+\s+)?into\s+audit_log", p.read_text(encoding="utf-8"), re.I)
+    ]
+    assert writers == ["netralitas/audit.py"]

@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from .. import config, linking
+from .. import audit, config, linking
 from ..errors import FileRefused, NetralitasError
 from ..reference import FIELDS, historical_units
 from ..store import Store
@@ -807,14 +807,12 @@ def _save(
                     "rejected": rows_rejected,
                 },
             )
-            con.execute(
-                "INSERT INTO audit_log VALUES ($at, $user, 'import', $detail, $id)",
-                {
-                    "at": datetime.now(),
-                    "user": options.user,
-                    "id": batch_id,
-                    "detail": f"{options.file_name}: {loaded} baru, {updated} diperbarui, {rows_rejected} ditolak",
-                },
+            audit.record(
+                con,
+                options.user,
+                "import",
+                f"{options.file_name}: {loaded} baru, {updated} diperbarui, {rows_rejected} ditolak",
+                batch_id,
             )
             _record_kind(con, batch_id, options.detected)
             linking.rebuild_cases(con)
@@ -959,13 +957,5 @@ def undo_batch(store: Store, batch_id: int, user: str = "cli") -> dict[str, int]
             "UPDATE batches SET undone_at = $at, undone_by = $u WHERE batch_id = $b",
             {"at": datetime.now(), "u": user, "b": batch_id},
         )
-        con.execute(
-            "INSERT INTO audit_log VALUES ($at, $u, 'undo', $d, $b)",
-            {
-                "at": datetime.now(),
-                "u": user,
-                "b": batch_id,
-                "d": f"{removed} dihapus, {restored} dipulihkan",
-            },
-        )
+        audit.record(con, user, "undo", f"{removed} dihapus, {restored} dipulihkan", batch_id)
     return {"removed": removed - restored, "restored": restored}
