@@ -37,7 +37,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from .filters import Filters
-from .i18n import t
+from .i18n import code, t
 from .reference import province_label, provinces, regencies, regency_label, vocabulary
 from .store import Store
 
@@ -463,7 +463,7 @@ def _election_names(store: Store, lang: str) -> tuple[list[str], list[str]]:
     from . import queries
 
     frame = queries.run(store, "elections")
-    return list(frame["election"]), list(frame["name_id" if lang == "id" else "name_en"])
+    return list(frame["election"]), list(frame[f"name_{code(lang)}"])
 
 
 def flag_short(row: pd.Series | dict, lang: str = "id") -> str:

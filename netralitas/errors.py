@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .i18n import pick
+
 
 class NetralitasError(Exception):
     """A failure the user must understand, with one line in each language."""
@@ -12,7 +14,7 @@ class NetralitasError(Exception):
         self.message_en = message_en
 
     def message(self, lang: str = "id") -> str:
-        return self.message_id if lang == "id" else self.message_en
+        return pick(self.message_id, self.message_en, lang)
 
 
 class FileRefused(NetralitasError):

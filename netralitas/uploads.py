@@ -10,6 +10,7 @@ import pandas as pd
 
 from . import config, style
 from .errors import FileRefused
+from .i18n import t
 from .ingest.load import store_context
 from .ingest.mapping import CANONICAL_COLUMNS, HeaderMapping, map_headers
 from .ingest.read import RawTable, read_bytes
@@ -45,16 +46,7 @@ class UploadLimits:
 
     def help(self, lang: str, types: str) -> str:
         limit = style.fmt_int(self.limit_mb, lang)
-        if lang == "id":
-            return (
-                f"Paling besar {limit} MB per berkas ({types}). Berkas yang lebih besar ditolak; pisahkan "
-                "berkas (misalnya per provinsi atau per tahun), atau minta administrator menaikkan "
-                "NETRALITAS_UPLOAD_LIMIT_MB."
-            )
-        return (
-            f"At most {limit} MB per file ({types}). Larger files are refused; split the file (for example "
-            "by province or by year), or ask an administrator to raise NETRALITAS_UPLOAD_LIMIT_MB."
-        )
+        return t("upload_limit_help", lang, limit=limit, types=types)
 
     def refuse_if_too_large(self, name: str, size: int) -> None:
         """Raise FileRefused, in both languages, for a file over the limit (before it is read at all)."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from ..i18n import t
+from ..i18n import pick, t
 from ..text import text_key
 from .mapping import HeaderMapping, header_key
 from .normalize import parse_date
@@ -86,7 +86,7 @@ class Kind:
     reason_en: str
 
     def reason(self, lang: str = "id") -> str:
-        return self.reason_id if lang == "id" else self.reason_en
+        return pick(self.reason_id, self.reason_en, lang)
 
 
 def _has_word(keys: list[str], words: tuple[str, ...]) -> list[str]:

@@ -21,7 +21,7 @@ from charset_normalizer import from_bytes
 
 from .. import config, controlchars
 from ..errors import FileRefused
-from ..i18n import t
+from ..i18n import pick, t
 from ..reference import header_aliases
 from ..text import text_key
 from . import limits
@@ -44,7 +44,7 @@ class RowProblem:
             "row": self.row,
             "column": self.column,
             "value": self.value,
-            "reason": self.reason_id if lang == "id" else self.reason_en,
+            "reason": pick(self.reason_id, self.reason_en, lang),
         }
 
 

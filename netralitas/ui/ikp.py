@@ -20,7 +20,7 @@ from .alerts import chosen_election
 
 
 def _what(level: str, lang: str) -> str:
-    return LEVEL_NAMES[level][0 if lang == "id" else 1]
+    return t(LEVEL_NAMES[level], lang)
 
 
 def upload_section(uploader: Callable, rejected_rows: Callable, limits: UploadLimits, lang: str) -> None:
