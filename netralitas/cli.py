@@ -98,9 +98,7 @@ def _filters(args: argparse.Namespace) -> Filters:
     for p in args.province or []:
         codes = region_codes("province", p)
         if len(codes) != 1:
-            raise NetralitasError(
-                t("cli_unknown_province", "id", name=p), t("cli_unknown_province", "en", name=p)
-            )
+            raise NetralitasError.of("cli_unknown_province", name=p)
         provinces.append(codes[0])
     return Filters(
         election=tuple(v for e in args.election or [] for v in e.split(",") if v),

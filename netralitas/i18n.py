@@ -700,6 +700,88 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Pengguna {name} ({role}) disimpan; dasbor kini meminta masuk.",
         "User {name} ({role}) saved; the dashboard now requires sign-in.",
     ),
+    "refuse_empty": ("Berkas kosong.", "The file is empty."),
+    "refuse_zip_not_excel": (
+        "Berkas ZIP ini bukan buku kerja Excel.",
+        "This ZIP file is not an Excel workbook.",
+    ),
+    "refuse_html": (
+        "Berkas ini halaman HTML/XML, bukan tabel CSV atau XLSX; unduh ulang sebagai CSV atau XLSX.",
+        "This file is an HTML/XML page, not a CSV or XLSX table; download it again as CSV or XLSX.",
+    ),
+    "refuse_binary": (
+        "Berkas biner, bukan tabel CSV atau XLSX.",
+        "The file is binary, not a CSV or XLSX table.",
+    ),
+    "refuse_not_table": (
+        "Berkas tidak berbentuk tabel (hanya satu kolom atau tanpa pemisah kolom).",
+        "The file is not a table (one column only, or no column delimiter).",
+    ),
+    "refuse_no_sheets": ("Buku kerja tidak memiliki lembar.", "The workbook has no sheets."),
+    "refuse_sheet_empty": ("Lembar kosong.", "The sheet is empty."),
+    "refuse_sheet_not_table": (
+        "Lembar tidak berbentuk tabel (kurang dari dua kolom).",
+        "The sheet is not a table (fewer than two columns).",
+    ),
+    "refuse_header_only": (
+        "Berkas hanya berisi judul/header, tanpa baris data.",
+        "The file has a header but no data rows.",
+    ),
+    "refuse_csv_unreadable": ("Berkas CSV tidak dapat dibaca: {exc}", "The CSV file cannot be read: {exc}"),
+    "refuse_workbook_unreadable": (
+        "Buku kerja tidak dapat dibaca: {exc}",
+        "The workbook cannot be read: {exc}",
+    ),
+    "refuse_no_such_sheet": ("Lembar '{name}' tidak ada.", "There is no sheet '{name}'."),
+    "refuse_sheet_too_long": (
+        "Lembar berisi lebih dari {max_rows:,} baris.",
+        "The sheet has more than {max_rows:,} rows.",
+    ),
+    "refuse_file_too_long": (
+        "Berkas berisi lebih dari {max_rows:,} baris.",
+        "The file has more than {max_rows:,} rows.",
+    ),
+    "refuse_file_too_large": (
+        "Berkas terlalu besar ({size:,.1f} MB; batas {limit} MB).",
+        "The file is too large ({size:,.1f} MB; the limit is {limit} MB).",
+    ),
+    "refuse_no_location": (
+        "Tidak ada kolom lokasi (Provinsi atau Kabupaten/Kota); kolom yang ada: {headers}",
+        "No location column (province or regency/city); the columns are: {headers}",
+    ),
+    "refuse_no_date_column": (
+        "Tidak ada kolom tanggal (laporan, kejadian, rekomendasi atau tindak lanjut).",
+        "No date column (report, incident, recommendation or follow-up).",
+    ),
+    "refuse_cannot_open": ("Berkas tidak dapat dibuka: {reason}", "The file cannot be opened: {reason}"),
+    "undo_no_batch": ("Batch {batch} tidak ada.", "There is no batch {batch}."),
+    "undo_already": ("Batch {batch} sudah dibatalkan.", "Batch {batch} was already undone."),
+    "undo_newer_first": (
+        "Batch {batches} yang lebih baru mengubah baris yang sama; batalkan batch itu dahulu.",
+        "Newer batch {batches} changed the same rows; undo that batch first.",
+    ),
+    "store_query_timeout": (
+        "Kueri dihentikan setelah {limit} detik.",
+        "The query was stopped after {limit} seconds.",
+    ),
+    "auth_unknown_role": ("Peran tidak dikenal: {role}", "Unknown role: {role}"),
+    "auth_bad_name": (
+        "Nama pengguna hanya huruf, angka, titik, garis bawah atau tanda hubung.",
+        "User names are letters, digits, dots, underscores or hyphens only.",
+    ),
+    "auth_short_password": ("Kata sandi minimal {n} karakter.", "Passwords need at least {n} characters."),
+    "geo_unreadable": (
+        "Lapisan batas wilayah tidak dapat dibaca: {exc}",
+        "The boundary layer cannot be read: {exc}",
+    ),
+    "geo_invalid": (
+        "Lapisan batas wilayah ({path}) tidak valid: {shown}",
+        "The boundary layer ({path}) is not valid: {shown}",
+    ),
+    "upload_too_large": (
+        "“{name}” terlalu besar: {size} MB, batasnya {limit} MB per berkas. Pisahkan berkas (misalnya per provinsi atau per tahun), atau minta administrator menaikkan NETRALITAS_UPLOAD_LIMIT_MB. Tidak ada yang diubah.",
+        "“{name}” is too large: {size} MB, the limit is {limit} MB per file. Split the file (for example by province or by year), or ask an administrator to raise NETRALITAS_UPLOAD_LIMIT_MB. Nothing was changed.",
+    ),
     "level_province": ("provinsi", "province"),
     "level_agency": ("instansi", "agency"),
     "level_regency": ("kabupaten/kota", "regency/city"),

@@ -462,9 +462,7 @@ def run_df(
     try:
         return con.execute(sql, dict(params or {})).df()
     except duckdb.InterruptException as exc:
-        raise StoreError(
-            f"Kueri dihentikan setelah {limit} detik.", f"The query was stopped after {limit} seconds."
-        ) from exc
+        raise StoreError.of("store_query_timeout", limit=limit) from exc
     finally:
         timer.cancel()
 

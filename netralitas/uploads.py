@@ -55,12 +55,8 @@ class UploadLimits:
         size_id, size_en = style.fmt_num(size / MIB, "id"), style.fmt_num(size / MIB, "en")
         limit_id, limit_en = style.fmt_int(self.limit_mb, "id"), style.fmt_int(self.limit_mb, "en")
         raise FileRefused(
-            f"“{name}” terlalu besar: {size_id} MB, batasnya {limit_id} MB per berkas. Pisahkan berkas "
-            "(misalnya per provinsi atau per tahun), atau minta administrator menaikkan "
-            "NETRALITAS_UPLOAD_LIMIT_MB. Tidak ada yang diubah.",
-            f"“{name}” is too large: {size_en} MB, the limit is {limit_en} MB per file. Split the file "
-            "(for example by province or by year), or ask an administrator to raise "
-            "NETRALITAS_UPLOAD_LIMIT_MB. Nothing was changed.",
+            t("upload_too_large", "id", name=name, size=size_id, limit=limit_id),
+            t("upload_too_large", "en", name=name, size=size_en, limit=limit_en),
         )
 
 

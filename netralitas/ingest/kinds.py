@@ -100,7 +100,7 @@ def detect(headers: list[str], mapping: HeaderMapping, chosen: str | None = None
             msg = ("kind_unknown", {"kind": chosen, "kinds": ", ".join(KINDS)})
             from ..errors import FileRefused
 
-            raise FileRefused(t(msg[0], "id", **msg[1]), t(msg[0], "en", **msg[1]))
+            raise FileRefused.of(msg[0], **msg[1])
         return Kind(chosen, True, t("kind_reason_chosen", "id"), t("kind_reason_chosen", "en"))
     keys = [header_key(h) for h in headers]
     shown = {header_key(h): h for h in headers}

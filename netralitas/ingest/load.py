@@ -755,16 +755,9 @@ def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportRep
     mapping = map_headers(raw.headers, saved_headers, options.header_overrides)
     mapping = _kind_of(raw, mapping, saved_headers, options)
     if not (mapping.has("province") or mapping.has("regency")):
-        raise FileRefused(
-            "Tidak ada kolom lokasi (Provinsi atau Kabupaten/Kota); kolom yang ada: "
-            + ", ".join(raw.headers[:12]),
-            "No location column (province or regency/city); the columns are: " + ", ".join(raw.headers[:12]),
-        )
+        raise FileRefused.of("refuse_no_location", headers=", ".join(raw.headers[:12]))
     if not any(mapping.has(c) for c in DATE_COLUMNS):
-        raise FileRefused(
-            "Tidak ada kolom tanggal (laporan, kejadian, rekomendasi atau tindak lanjut).",
-            "No date column (report, incident, recommendation or follow-up).",
-        )
+        raise FileRefused.of("refuse_no_date_column")
     rows_read = raw.rows
     stager = _Stager(raw, mapping, options, saved_values, calendar)
     try:
@@ -925,9 +918,7 @@ def import_file(store: Store, path: str | Path, options: ImportOptions) -> Impor
     try:
         data = [path.read_bytes()]
     except OSError as exc:
-        raise FileRefused(
-            f"Berkas tidak dapat dibuka: {exc.strerror}", f"The file cannot be opened: {exc.strerror}"
-        ) from exc
+        raise FileRefused.of("refuse_cannot_open", reason=exc.strerror) from exc
     # hand over the only reference, so the file's bytes are freed once they are parsed
     return import_bytes(store, data.pop(), options)
 
@@ -947,18 +938,13 @@ def undo_batch(store: Store, batch_id: int, user: str = "cli") -> dict[str, int]
     with store.transaction() as con:
         row = con.execute("SELECT undone_at FROM batches WHERE batch_id = $b", {"b": batch_id}).fetchone()
         if row is None:
-            raise NetralitasError(f"Batch {batch_id} tidak ada.", f"There is no batch {batch_id}.")
+            raise NetralitasError.of("undo_no_batch", batch=batch_id)
         if row[0] is not None:
-            raise NetralitasError(
-                f"Batch {batch_id} sudah dibatalkan.", f"Batch {batch_id} was already undone."
-            )
+            raise NetralitasError.of("undo_already", batch=batch_id)
         later = later_batches_touching(con, batch_id)
         if later:
             listed = ", ".join(map(str, later))
-            raise NetralitasError(
-                f"Batch {listed} yang lebih baru mengubah baris yang sama; batalkan batch itu dahulu.",
-                f"Newer batch {listed} changed the same rows; undo that batch first.",
-            )
+            raise NetralitasError.of("undo_newer_first", batches=listed)
         removed = con.execute("SELECT count(*) FROM cases WHERE batch_id = $b", {"b": batch_id}).fetchall()[
             0
         ][0]
