@@ -782,6 +782,62 @@ STRINGS: dict[str, tuple[str, str]] = {
         "“{name}” terlalu besar: {size} MB, batasnya {limit} MB per berkas. Pisahkan berkas (misalnya per provinsi atau per tahun), atau minta administrator menaikkan NETRALITAS_UPLOAD_LIMIT_MB. Tidak ada yang diubah.",
         "“{name}” is too large: {size} MB, the limit is {limit} MB per file. Split the file (for example by province or by year), or ask an administrator to raise NETRALITAS_UPLOAD_LIMIT_MB. Nothing was changed.",
     ),
+    "imp_date_not_in_calendar": ("tanggal tidak ada di kalender: {value}", "no such calendar date: {value}"),
+    "imp_date_bad_month": (
+        "format tanggal tidak dikenal (bulan {month}): {value}",
+        "unrecognised date format (month {month}): {value}",
+    ),
+    "imp_date_unreadable": ("tanggal tidak dapat dibaca: {value}", "date cannot be read: {value}"),
+    "imp_regency_not_in_province": (
+        "{regency} tidak berada di provinsi {province}",
+        "{regency} is not in the province {province}",
+    ),
+    "imp_province_from_regency": (
+        "provinsi tidak dikenal: {province}; provinsi diambil dari kabupaten/kota",
+        "unknown province: {province}; the province follows from the regency/city",
+    ),
+    "imp_regency_ambiguous": ("kabupaten/kota ambigu: {regency}", "ambiguous regency/city: {regency}"),
+    "imp_regency_unknown": ("kabupaten/kota tidak dikenal: {regency}", "unknown regency/city: {regency}"),
+    "imp_location_empty": ("lokasi kosong", "location is empty"),
+    "imp_regency_ambiguous_alone": (
+        "kabupaten/kota ambigu tanpa provinsi: {location}",
+        "ambiguous regency/city without a province: {location}",
+    ),
+    "imp_location_unknown": ("lokasi tidak dikenal: {location}", "unknown location: {location}"),
+    "imp_column_count": (
+        "jumlah kolom {actual}, seharusnya {expected}",
+        "{actual} columns, expected {expected}",
+    ),
+    "imp_column_unknown": ("kolom tidak dikenal, diabaikan", "unknown column, ignored"),
+    "imp_column_target_unknown": ("kolom tujuan tidak dikenal: {target}", "unknown target column: {target}"),
+    "imp_column_second": ("kolom ganda untuk {target}, diabaikan", "second column for {target}, ignored"),
+    "progress_reading": ("Membaca berkas…", "Reading the file…"),
+    "progress_mapping": ("Memetakan kolom dan nilai…", "Mapping columns and values…"),
+    "progress_saving": ("Menyimpan dalam satu transaksi…", "Saving in one transaction…"),
+    "store_cannot_open": ("Basis data tidak dapat dibuka: {exc}", "The database cannot be opened: {exc}"),
+    "hc_unknown_province": ("provinsi tidak dikenal: {name}", "unknown province: {name}"),
+    "hc_ambiguous_regency": (
+        "nama kabupaten/kota ambigu: {name} ({codes}); tulis kodenya atau 'Kab.'/'Kota'",
+        "ambiguous regency/city name: {name} ({codes}); write its code or 'Kab.'/'Kota'",
+    ),
+    "hc_unknown_regency": ("kabupaten/kota tidak dikenal: {name}", "unknown regency/city: {name}"),
+    "hc_name_empty": ("nama {what} kosong", "the {what} name is empty"),
+    "hc_twice": (
+        "{what} ganda dalam berkas: sama dengan baris {row} ({stored})",
+        "the {what} appears twice in the file: same as row {row} ({stored})",
+    ),
+    "hc_columns_either": (
+        "Berkas jumlah ASN perlu kolom Provinsi atau Instansi dan kolom Jumlah ASN; judul kolom di berkas: {headers}.",
+        "A headcount file needs a Provinsi or Instansi column and a Jumlah ASN column; the file's headers: {headers}.",
+    ),
+    "hc_columns_province": (
+        "Berkas jumlah ASN perlu kolom Provinsi dan kolom Jumlah ASN; judul kolom di berkas: {headers}.",
+        "A headcount file needs a Provinsi column and a Jumlah ASN column; the file's headers: {headers}.",
+    ),
+    "hc_columns_agency": (
+        "Berkas jumlah ASN perlu kolom Instansi dan kolom Jumlah ASN; judul kolom di berkas: {headers}.",
+        "A headcount file needs a Instansi column and a Jumlah ASN column; the file's headers: {headers}.",
+    ),
     "level_province": ("provinsi", "province"),
     "level_agency": ("instansi", "agency"),
     "level_regency": ("kabupaten/kota", "regency/city"),
@@ -822,6 +878,11 @@ def code(lang: str) -> str:
 def pick(text_id: str, text_en: str, lang: str) -> str:
     """One of a pair already built through t() in both languages (stored reasons, error messages)."""
     return (text_id, text_en)[index(lang)]
+
+
+def both(key: str, **values: object) -> tuple[str, str]:
+    """(Indonesian, English) for key: for reasons and errors stored or shown in both languages."""
+    return t(key, "id", **values), t(key, "en", **values)
 
 
 def t(key: str, lang: str = "id", **values: object) -> str:

@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from .. import config, linking
 from ..errors import FileRefused, NetralitasError
-from ..i18n import pick, t
+from ..i18n import both, pick, t
 from ..reference import FIELDS, historical_units
 from ..store import Store
 from ..text import text_key
@@ -747,10 +747,10 @@ def _merge(con: duckdb.DuckDBPyConnection, stager: _Stager, batch_id: int) -> tu
 
 def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportReport:
     """Import one file's content; raises FileRefused (nothing changed) when it cannot be imported at all."""
-    options.report_progress(0.05, "Membaca berkas…", "Reading the file…")
+    options.report_progress(0.05, *both("progress_reading"))
     raw = read_bytes(data, options.sheet, options.header_row, options.header_rows)
     del data  # from here on the rows live in `raw`; a caller that passed the only reference frees the file
-    options.report_progress(0.3, "Memetakan kolom dan nilai…", "Mapping columns and values…")
+    options.report_progress(0.3, *both("progress_mapping"))
     saved_headers, saved_values, calendar = store_context(store, options.source)
     mapping = map_headers(raw.headers, saved_headers, options.header_overrides)
     mapping = _kind_of(raw, mapping, saved_headers, options)
@@ -782,7 +782,7 @@ def _save(
     options: ImportOptions,
 ) -> ImportReport:
     """Merge the staged rows in one transaction of the store (rolled back for a dry run) and report."""
-    options.report_progress(0.7, "Menyimpan dalam satu transaksi…", "Saving in one transaction…")
+    options.report_progress(0.7, *both("progress_saving"))
     headers = {c: mapping.header_of(c, raw.headers) for c in CANONICAL_COLUMNS}
     headers["location"] = " / ".join(
         mapping.header_of(c, raw.headers) for c in ("province", "regency") if mapping.has(c)

@@ -21,7 +21,7 @@ from charset_normalizer import from_bytes
 
 from .. import config, controlchars
 from ..errors import FileRefused
-from ..i18n import pick, t
+from ..i18n import both, pick
 from ..reference import header_aliases
 from ..text import text_key
 from . import limits
@@ -272,8 +272,7 @@ def read_csv_bytes(
                 row.number or 0,
                 "",
                 row.text[:200],
-                f"jumlah kolom {row.actual_columns}, seharusnya {row.expected_columns}",
-                f"{row.actual_columns} columns, expected {row.expected_columns}",
+                *both("imp_column_count", actual=row.actual_columns, expected=row.expected_columns),
             )
         )
         return "skip"
@@ -362,8 +361,7 @@ def _read_csv_slow(
                         reader.line_num,
                         "",
                         delim.join(cells)[:200],
-                        f"jumlah kolom {len(cells)}, seharusnya {len(names)}",
-                        f"{len(cells)} columns, expected {len(names)}",
+                        *both("imp_column_count", actual=len(cells), expected=len(names)),
                     )
                 )
             continue
@@ -553,8 +551,7 @@ def _without_control_characters(raw: RawTable) -> RawTable:
                 row,
                 column,
                 value,
-                t("reject_control_chars", "id", chars=chars),
-                t("reject_control_chars", "en", chars=chars),
+                *both("reject_control_chars", chars=chars),
             )
         )
     if found:
