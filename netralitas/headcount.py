@@ -22,10 +22,10 @@ from .store import Store
 from .text import text_key
 
 LEVELS = ("province", "agency")
-LEVEL_NAMES = {  # level -> i18n key of its name
-    "province": "level_province",
-    "agency": "level_agency",
-    "regency": "level_regency",  # IKP scores (netralitas/ikp.py) reuse the validation
+LEVEL_NAMES = {  # level -> (Indonesian, English) name, from the one table of strings
+    "province": both("level_province"),
+    "agency": both("level_agency"),
+    "regency": both("level_regency"),  # IKP scores (netralitas/ikp.py) reuse the validation
 }
 PROVINCE_HEADERS = {"provinsi", "prov", "nama provinsi", "province", "kode provinsi", "kode prov", "kode"}
 AGENCY_HEADERS = {
@@ -159,7 +159,7 @@ def import_headcount(
             {
                 "at": now,
                 "user": user,
-                "detail": f"jumlah ASN untuk {len(good)} {t(LEVEL_NAMES[level], 'id')} diunggah "
+                "detail": f"jumlah ASN untuk {len(good)} {LEVEL_NAMES[level][0]} diunggah "
                 f"({report.rows_rejected} baris ditolak, {report.replaced} baris lama diganti)",
             },
         )
@@ -216,7 +216,7 @@ def validate_rows(
     values = raw.table[f"c{value_col}"].to_pylist()
     rows = raw.table["_row"].to_pylist()
     name_header, value_header = raw.headers[name_col], raw.headers[value_col]
-    what_id, what_en = t(LEVEL_NAMES[level], "id"), t(LEVEL_NAMES[level], "en")
+    what_id, what_en = LEVEL_NAMES[level]
     good: dict[str, Any] = {}
     first_row: dict[str, tuple[int, str]] = {}  # duplicate key -> (row, stored name)
     errors: list[RowProblem] = list(raw.problems)

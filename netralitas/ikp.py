@@ -140,7 +140,7 @@ def import_ikp(
             {
                 "at": now,
                 "user": user,
-                "detail": f"IKP {election} untuk {len(good)} {t(LEVEL_NAMES[level], 'id')} diunggah "
+                "detail": f"IKP {election} untuk {len(good)} {LEVEL_NAMES[level][0]} diunggah "
                 f"({report.rows_rejected} baris ditolak, {report.replaced} baris lama diganti)",
             },
         )

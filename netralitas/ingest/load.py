@@ -500,8 +500,8 @@ class _Stager:
         for d in dates:
             active = [e for e, _s, _e, cs, ce in spans if cs <= d <= ce]
             whole = [e for e, s, e_, _cs, _ce in spans if s <= d <= e_]
-            pick = active if len(active) == 1 else (whole if not active and len(whole) == 1 else [])
-            rows.append((d, pick[0] if pick else None, ", ".join(sorted(active or whole))))
+            only = active if len(active) == 1 else (whole if not active and len(whole) == 1 else [])
+            rows.append((d, only[0] if only else None, ", ".join(sorted(active or whole))))
         frame = pd.DataFrame(rows, columns=["d", "election", "candidates"])
         self.con.register("inferred", frame.astype({"election": "object", "candidates": "object"}))
 

@@ -12,7 +12,7 @@ from .. import alertcharts, ikp, style
 from ..errors import NetralitasError
 from ..filters import Filters
 from ..headcount import LEVEL_NAMES
-from ..i18n import t
+from ..i18n import pick, t
 from ..ingest.read import sheet_names
 from ..uploads import UploadLimits
 from . import context
@@ -20,7 +20,7 @@ from .alerts import chosen_election
 
 
 def _what(level: str, lang: str) -> str:
-    return t(LEVEL_NAMES[level], lang)
+    return pick(*LEVEL_NAMES[level], lang)
 
 
 def upload_section(uploader: Callable, rejected_rows: Callable, limits: UploadLimits, lang: str) -> None:
