@@ -37,7 +37,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from .filters import Filters
-from .i18n import t
+from .i18n import code, t
 from .reference import province_label, provinces, regencies, regency_label, vocabulary
 from .store import Store
 
@@ -308,10 +308,7 @@ def early_warning(
     if election not in set(elections["election"]):
         from .errors import NetralitasError
 
-        raise NetralitasError(
-            t("alerts_unknown_election", "id", election=election),
-            t("alerts_unknown_election", "en", election=election),
-        )
+        raise NetralitasError.of("alerts_unknown_election", election=election)
     everything = None
     if as_of is None:
         everything = run("alerts_counts", Filters(election=(election,)))
@@ -439,9 +436,7 @@ def alerts_cli(
     try:
         day = date.fromisoformat(as_of) if as_of else None
     except ValueError as exc:
-        raise NetralitasError(
-            t("alerts_bad_date", "id", value=as_of), t("alerts_bad_date", "en", value=as_of)
-        ) from exc
+        raise NetralitasError.of("alerts_bad_date", value=as_of) from exc
     report = early_warning(store, election, day)
     out = as_json(report, level, lang)
     if as_json_out:
@@ -463,7 +458,7 @@ def _election_names(store: Store, lang: str) -> tuple[list[str], list[str]]:
     from . import queries
 
     frame = queries.run(store, "elections")
-    return list(frame["election"]), list(frame["name_id" if lang == "id" else "name_en"])
+    return list(frame["election"]), list(frame[f"name_{code(lang)}"])
 
 
 def flag_short(row: pd.Series | dict, lang: str = "id") -> str:

@@ -43,17 +43,11 @@ def users_exist(store: Store) -> bool:
 
 def add_user(store: Store, username: str, role: str, password: str, by: str = "cli") -> None:
     if role not in ROLES:
-        raise NetralitasError(f"Peran tidak dikenal: {role}", f"Unknown role: {role}")
+        raise NetralitasError.of("auth_unknown_role", role=role)
     if not username or not username.replace(".", "").replace("_", "").replace("-", "").isalnum():
-        raise NetralitasError(
-            "Nama pengguna hanya huruf, angka, titik, garis bawah atau tanda hubung.",
-            "User names are letters, digits, dots, underscores or hyphens only.",
-        )
+        raise NetralitasError.of("auth_bad_name")
     if len(password) < MIN_PASSWORD:
-        raise NetralitasError(
-            f"Kata sandi minimal {MIN_PASSWORD} karakter.",
-            f"Passwords need at least {MIN_PASSWORD} characters.",
-        )
+        raise NetralitasError.of("auth_short_password", n=MIN_PASSWORD)
     with store.transaction() as con:
         con.execute(
             "INSERT OR REPLACE INTO users VALUES (?, ?, ?, ?, false)",
@@ -149,7 +143,7 @@ def authenticate(
     except (VerifyMismatchError, VerificationError, InvalidHashError) as exc:
         _event(store, now, name, source, "failed")
         audit(store, name, "signin-failed", f"sumber {source}", at=now)
-        raise NetralitasError(t("signin_wrong", "id"), t("signin_wrong", "en")) from exc
+        raise NetralitasError.of("signin_wrong") from exc
     _event(store, now, username, source, "signin")
     audit(store, username, "signin", f"sumber {source}", at=now)
     return row[0][0]

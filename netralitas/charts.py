@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import style
+from .i18n import pick, t
 from .reference import vocabulary
 
 FUNNEL_STAGES = ("cases", "processed", "violations", "recommendations", "followed_up")
@@ -134,7 +135,7 @@ def trend(
             }
         )
         if r.phase == "kampanye":  # one label per election: the campaign, where most cases fall
-            name = r.name_id if lang == "id" else r.name_en
+            name = pick(r.name_id, r.name_en, lang)
             notes.append(
                 {
                     "x": pd.Timestamp(r.start_date),
@@ -250,9 +251,7 @@ def follow_up_bars(
     part = part.nlargest(top, "recommendations").iloc[::-1]
     pending = part["recommendations"] - part["followed_up"]
     rate = part["followed_up"] / part["recommendations"]
-    done_name, pending_name = (
-        ("Ditindaklanjuti", "Belum ditindaklanjuti") if lang == "id" else ("Followed up", "Not yet")
-    )
+    done_name, pending_name = t("fu_done", lang), t("fu_pending", lang)
     fig = go.Figure(
         [
             go.Bar(

@@ -11,11 +11,13 @@ from typing import Any
 
 from .errors import NetralitasError
 from .filters import Filters
+from .i18n import pick, t
 from .ingest import ImportOptions, import_file, undo_batch
 from .ingest.kinds import KINDS
 from .metrics import DIMENSIONS, summary
 from .reference import region_codes
 from .store import Store
+from .style import fmt_int, fmt_pct
 
 SOURCES = ("bawaslu", "kasn", "bkn", "other")
 
@@ -25,6 +27,7 @@ def _print_json(obj: object) -> None:
 
 
 def _fail(exc: NetralitasError, as_json: bool) -> int:
+    # One line with both languages on stderr whatever --lang: scripts and their logs read it as is.
     print(f"{exc.message_id} / {exc.message_en}", file=sys.stderr)
     if as_json:
         _print_json({"error": {"id": exc.message_id, "en": exc.message_en}})
@@ -50,23 +53,43 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(report.as_json(args.lang))
         return 0
+    lang = args.lang
     if report.kind:
-        print(f"Jenis berkas / file kind: {report.kind['kind']} ({report.kind['reason_id']})")
-    verb = "Uji coba (tidak disimpan)" if args.dry_run else f"Batch {report.batch_id}"
+        reason = pick(report.kind["reason_id"], report.kind["reason_en"], lang)
+        print(t("cli_file_kind", lang, kind=report.kind["kind"], reason=reason))
+    verb = t("cli_dry_run", lang) if args.dry_run else t("cli_batch", lang, batch=report.batch_id)
     print(
-        f"{verb}: {report.rows_read} baris dibaca, {report.rows_loaded} baru, {report.rows_updated} diperbarui, "
-        f"{report.rows_unchanged} tidak berubah, {report.rows_rejected} ditolak."
+        t(
+            "cli_imported",
+            lang,
+            verb=verb,
+            read=report.rows_read,
+            loaded=report.rows_loaded,
+            updated=report.rows_updated,
+            unchanged=report.rows_unchanged,
+            rejected=report.rows_rejected,
+        )
     )
     for e in report.errors:
-        print(f"  baris {e.row} [{e.column}] {e.value!r}: {e.reason_id}")
+        reason = pick(e.reason_id, e.reason_en, lang)
+        print(t("cli_error_row", lang, row=e.row, column=e.column, value=repr(e.value), reason=reason))
     if report.rows_skipped:
-        print(f"  {report.rows_skipped} baris dilewati (bukan data):")
+        print(t("cli_skipped", lang, n=report.rows_skipped))
         for s in report.skipped[:50]:
-            print(f"    baris {s['row']}: {s['reason_id']}")
+            print(t("cli_skipped_row", lang, row=s["row"], reason=pick(s["reason_id"], s["reason_en"], lang)))
     if report.warnings_total:
-        print(f"  {report.warnings_total} peringatan (nilai tidak dikenal dimuat sebagai 'tidak diketahui'):")
+        print(t("cli_warnings", lang, n=report.warnings_total))
         for u in report.unmapped[:20]:
-            print(f"    [{u['column']}] {u['value']!r}: {u['count']} baris, mis. baris {u['rows'][:5]}")
+            print(
+                t(
+                    "cli_unmapped",
+                    lang,
+                    column=u["column"],
+                    value=repr(u["value"]),
+                    count=u["count"],
+                    rows=u["rows"][:5],
+                )
+            )
     return 0
 
 
@@ -75,7 +98,7 @@ def _filters(args: argparse.Namespace) -> Filters:
     for p in args.province or []:
         codes = region_codes("province", p)
         if len(codes) != 1:
-            raise NetralitasError(f"Provinsi tidak dikenal: {p}", f"Unknown province: {p}")
+            raise NetralitasError.of("cli_unknown_province", name=p)
         provinces.append(codes[0])
     return Filters(
         election=tuple(v for e in args.election or [] for v in e.split(",") if v),
@@ -94,17 +117,24 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(result)
         return 0
+    lang = args.lang
     rate = result["follow_up_rate"]
     print(
-        f"Kasus {result['cases']:,} · pelanggaran {result['violations']:,} · rekomendasi "
-        f"{result['recommendations']:,} · ditindaklanjuti {result['followed_up']:,} · tingkat tindak lanjut "
-        + ("-" if rate is None else f"{rate:.1%}")
+        t(
+            "cli_summary",
+            lang,
+            cases=fmt_int(result["cases"], lang),
+            violations=fmt_int(result["violations"], lang),
+            recommendations=fmt_int(result["recommendations"], lang),
+            followed_up=fmt_int(result["followed_up"], lang),
+            rate="-" if rate is None else fmt_pct(rate, lang),
+        )
     )
     for g in result.get("groups", []):
-        print(
-            f"  {g['key']:>12}  {g['label'][:40]:<40} {g['cases']:>9,} {g['violations']:>9,} "
-            f"{g['recommendations']:>9,} {g['followed_up']:>9,}"
+        counts = " ".join(
+            f"{fmt_int(g[c], lang):>9}" for c in ("cases", "violations", "recommendations", "followed_up")
         )
+        print(f"  {g['key']:>12}  {g['label'][:40]:<40} {counts}")
     return 0
 
 
@@ -120,20 +150,29 @@ def cmd_batches(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(frame.to_dict(orient="records"))
         return 0
+    lang = args.lang
     if frame.empty:
-        print("Belum ada impor. / No imports yet.")
+        print(t("cli_no_imports", lang))
     r: Any  # a row of the batches table
     for r in frame.itertuples(index=False):
         state = (
-            f"dibatalkan {r.undone_at:%Y-%m-%d %H:%M}"
+            t("cli_batch_undone", lang, when=f"{r.undone_at:%Y-%m-%d %H:%M}")
             if r.undone_at is not None and str(r.undone_at) != "NaT"
-            else "aktif"
+            else t("cli_batch_active", lang)
         )
-        sample = " [data contoh]" if r.is_sample else ""
+        sample = t("cli_batch_sample", lang) if r.is_sample else ""
+        counts = t(
+            "cli_batch_counts",
+            lang,
+            read=r.rows_read,
+            loaded=r.rows_loaded,
+            updated=r.rows_updated,
+            unchanged=r.rows_unchanged,
+            rejected=r.rows_rejected,
+        )
         print(
             f"{r.batch_id:>4}  {r.created_at:%Y-%m-%d %H:%M}  {r.username:<10} {r.file_name}{sample}  "
-            f"dibaca {r.rows_read}, baru {r.rows_loaded}, diperbarui {r.rows_updated}, tetap {r.rows_unchanged}, "
-            f"ditolak {r.rows_rejected}  ({state})"
+            f"{counts}  ({state})"
         )
     return 0
 
@@ -147,7 +186,13 @@ def cmd_undo(args: argparse.Namespace) -> int:
         _print_json({"batch_id": args.batch_id, **result})
     else:
         print(
-            f"Batch {args.batch_id} dibatalkan: {result['removed']} baris dihapus, {result['restored']} dipulihkan."
+            t(
+                "cli_undone",
+                args.lang,
+                batch=args.batch_id,
+                removed=result["removed"],
+                restored=result["restored"],
+            )
         )
     return 0
 
@@ -160,16 +205,16 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
         store = Store(args.db)
         if args.remove:
-            print(f"Data contoh dihapus: {remove_sample(store)} baris.")
+            print(t("cli_sample_removed", args.lang, n=remove_sample(store)))
         else:
             report = load_sample(store, args.rows, args.seed)
-            print(f"Data contoh dimuat: {report.rows_loaded} baris (batch {report.batch_id}).")
+            print(t("cli_sample_loaded", args.lang, n=report.rows_loaded, batch=report.batch_id))
         return 0
     if not args.out:
-        print("--out FILE diperlukan / --out FILE is required", file=sys.stderr)
+        print(t("cli_out_required", args.lang), file=sys.stderr)
         return 2
     path = sample.write_sample(args.rows, Path(args.out), seed=args.seed, messy=args.messy)
-    print(f"{args.rows:,} baris contoh ditulis ke {path}")
+    print(t("cli_sample_written", args.lang, n=fmt_int(args.rows, args.lang), path=path))
     return 0
 
 
@@ -181,19 +226,17 @@ def cmd_user(args: argparse.Namespace) -> int:
     store = Store(args.db)
     if args.action == "disable":
         disable_user(store, args.name, args.user)
-        print(f"Pengguna {args.name} dinonaktifkan.")
+        print(t("cli_user_disabled", args.lang, name=args.name))
         return 0
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
-        password = getpass.getpass("Kata sandi / password: ")
-        if password != getpass.getpass("Ulangi / repeat: "):
-            print("Kata sandi tidak sama / the passwords differ", file=sys.stderr)
+        password = getpass.getpass(t("cli_password", args.lang))
+        if password != getpass.getpass(t("cli_password_repeat", args.lang)):
+            print(t("cli_passwords_differ", args.lang), file=sys.stderr)
             return 2
     add_user(store, args.name, args.role, password, args.user)
-    print(
-        f"Pengguna {args.name} ({args.role}) disimpan; dasbor kini meminta masuk. / saved; the dashboard now requires sign-in."
-    )
+    print(t("cli_user_saved", args.lang, name=args.name, role=args.role))
     return 0
 
 

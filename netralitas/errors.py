@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+from .i18n import pick, t
+
+E = TypeVar("E", bound="NetralitasError")
+
 
 class NetralitasError(Exception):
     """A failure the user must understand, with one line in each language."""
@@ -11,8 +17,13 @@ class NetralitasError(Exception):
         self.message_id = message_id
         self.message_en = message_en
 
+    @classmethod
+    def of(cls: type[E], key: str, **values: object) -> E:
+        """The error whose message is i18n key in both languages, {placeholders} filled from values."""
+        return cls(t(key, "id", **values), t(key, "en", **values))
+
     def message(self, lang: str = "id") -> str:
-        return self.message_id if lang == "id" else self.message_en
+        return pick(self.message_id, self.message_en, lang)
 
 
 class FileRefused(NetralitasError):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
+from .i18n import t
 from .reference import FIELDS, province_label, province_names, regency_label, regency_names, vocabulary
 
 LIST_FILTERS = (
@@ -121,7 +122,7 @@ def parse_query_params(params: dict[str, Any], elections: set[str]) -> ParsedFil
 def describe(filters: Filters, lang: str = "id", election_names: dict[str, str] | None = None) -> str:
     """One line naming the filters in effect: 'Pilkada 2024 · Jawa Tengah · Status: Rekomendasi'."""
     if filters.is_empty():
-        return "Semua data" if lang == "id" else "All data"
+        return t("all_data", lang)
     vocab = vocabulary()
     parts: list[str] = []
     for f in fields(Filters):

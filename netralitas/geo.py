@@ -169,9 +169,7 @@ def load_official_layer(
         with Path(path).open(encoding="utf-8-sig") as f:
             data = json.load(f)
     except (OSError, ValueError) as exc:
-        raise LayerError(
-            f"Lapisan batas wilayah tidak dapat dibaca: {exc}", f"The boundary layer cannot be read: {exc}"
-        ) from exc
+        raise LayerError.of("geo_unreadable", exc=exc) from exc
     if level is None:
         level = _level_of(data) if isinstance(data, dict) else "province"
     problems = validate_layer(data, level, known_codes)
@@ -179,10 +177,7 @@ def load_official_layer(
         shown = "; ".join(problems[:MAX_LISTED]) + (
             f"; … (+{len(problems) - MAX_LISTED})" if len(problems) > MAX_LISTED else ""
         )
-        raise LayerError(
-            f"Lapisan batas wilayah ({path}) tidak valid: {shown}",
-            f"The boundary layer ({path}) is not valid: {shown}",
-        )
+        raise LayerError.of("geo_invalid", path=path, shown=shown)
     for feature in data["features"]:
         feature["properties"] = {**(feature.get("properties") or {}), "code": feature_code(feature, level)}
     return data

@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import audit, queries, style
 from .errors import FileRefused
+from .i18n import both, pick, t
 from .ingest.normalize import clean_agency
 from .ingest.read import RawTable, RowProblem, read_bytes
 from .reference import region_codes
@@ -21,16 +22,16 @@ from .store import Store
 from .text import text_key
 
 LEVELS = ("province", "agency")
-LEVEL_NAMES = {
-    "province": ("provinsi", "province"),
-    "agency": ("instansi", "agency"),
-    "regency": ("kabupaten/kota", "regency/city"),  # IKP scores (netralitas/ikp.py) reuse the validation
+LEVEL_NAMES = {  # level -> (Indonesian, English) name, from the one table of strings
+    "province": both("level_province"),
+    "agency": both("level_agency"),
+    "regency": both("level_regency"),  # IKP scores (netralitas/ikp.py) reuse the validation
 }
 
 
 def level_name(level: str, lang: str) -> str:
     """The level's name in the page's language: provinsi/province, instansi/agency, kabupaten/kota."""
-    return LEVEL_NAMES[level][0 if lang == "id" else 1]
+    return pick(*LEVEL_NAMES[level], lang)
 
 
 PROVINCE_HEADERS = {"provinsi", "prov", "nama provinsi", "province", "kode provinsi", "kode prov", "kode"}
@@ -118,16 +119,8 @@ def detect_columns(headers: list[str], level: str | None = None) -> tuple[str, i
     chosen = level or ("agency" if found["agency"] is not None else "province")
     column = found[chosen]
     if column is None or count is None:
-        wanted = {
-            None: ("Provinsi atau Instansi", "Provinsi or Instansi"),
-            "province": ("Provinsi", "Provinsi"),
-            "agency": ("Instansi", "Instansi"),
-        }[level]
-        shown = ", ".join(headers[:12])
-        raise FileRefused(
-            f"Berkas jumlah ASN perlu kolom {wanted[0]} dan kolom Jumlah ASN; judul kolom di berkas: {shown}.",
-            f"A headcount file needs a {wanted[1]} column and a Jumlah ASN column; the file's headers: {shown}.",
-        )
+        wanted = {None: "hc_columns_either", "province": "hc_columns_province", "agency": "hc_columns_agency"}
+        raise FileRefused.of(wanted[level], headers=", ".join(headers[:12]))
     return chosen, column, count
 
 
@@ -208,16 +201,11 @@ def resolve_name(level: str, name: object) -> tuple[str | None, str, str, str]:
     if len(codes) == 1:
         return codes[0], codes[0], "", ""
     if level == "province":
-        return None, "", f"provinsi tidak dikenal: {name}", f"unknown province: {name}"
+        return None, "", *both("hc_unknown_province", name=name)
     if codes:
         listed = ", ".join(codes)
-        return (
-            None,
-            "",
-            f"nama kabupaten/kota ambigu: {name} ({listed}); tulis kodenya atau 'Kab.'/'Kota'",
-            f"ambiguous regency/city name: {name} ({listed}); write its code or 'Kab.'/'Kota'",
-        )
-    return None, "", f"kabupaten/kota tidak dikenal: {name}", f"unknown regency/city: {name}"
+        return None, "", *both("hc_ambiguous_regency", name=name, codes=listed)
+    return None, "", *both("hc_unknown_regency", name=name)
 
 
 def validate_rows(
@@ -244,7 +232,13 @@ def validate_rows(
 
     for row, name, cell in zip(rows, names, values, strict=True):
         if not str(name or "").strip():
-            problem(row, name_header, name, f"nama {what_id} kosong", f"the {what_en} name is empty")
+            problem(
+                row,
+                name_header,
+                name,
+                t("hc_name_empty", "id", what=what_id),
+                t("hc_name_empty", "en", what=what_en),
+            )
             continue
         code, dup_key, why_id, why_en = resolve_name(level, name)
         if code is None:
@@ -259,8 +253,8 @@ def validate_rows(
                 row,
                 name_header,
                 name,
-                f"{what_id} ganda dalam berkas: sama dengan baris {earlier} ({stored})",
-                f"the {what_en} appears twice in the file: same as row {earlier} ({stored})",
+                t("hc_twice", "id", what=what_id, row=earlier, stored=stored),
+                t("hc_twice", "en", what=what_en, row=earlier, stored=stored),
             )
         else:
             first_row[dup_key] = (row, code)

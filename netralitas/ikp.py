@@ -88,7 +88,7 @@ def detect_columns(headers: list[str], level: str | None = None) -> tuple[str, i
     chosen = level or ("regency" if found["regency"] is not None else "province")
     if found[chosen] is None or score is None:
         shown = ", ".join(headers[:12])
-        raise FileRefused(t("ikp_columns", "id", headers=shown), t("ikp_columns", "en", headers=shown))
+        raise FileRefused.of("ikp_columns", headers=shown)
     return chosen, found[chosen], score
 
 
@@ -104,10 +104,7 @@ def import_ikp(
     """Check an IKP file and, unless dry_run, replace the election's stored scores of its level with the
     rows that pass; every other row comes back with its row number, column, value and reason."""
     if election not in set(queries.run(store, "elections")["election"]):
-        raise NetralitasError(
-            t("alerts_unknown_election", "id", election=election),
-            t("alerts_unknown_election", "en", election=election),
-        )
+        raise NetralitasError.of("alerts_unknown_election", election=election)
     raw = read_bytes(data, sheet)
     level, name_col, score_col = detect_columns(raw.headers, level)
     good, errors = validate_rows(raw, level, name_col, score_col, _check_score)

@@ -24,7 +24,6 @@ import pandas as pd
 
 from . import audit, queries
 from .errors import NetralitasError
-from .i18n import t
 
 # A proposal needs at least this score (0..1) to be shown; the name alone must be at least NAME_FLOOR.
 PROPOSAL_SCORE = 0.80
@@ -201,7 +200,7 @@ def decide(con: duckdb.DuckDBPyConnection, key_a: str, key_b: str, accept: bool,
         {"a": a, "b": b},
     ).fetchall()
     if not proposal:
-        raise NetralitasError(t("link_not_proposed", "id"), t("link_not_proposed", "en"))
+        raise NetralitasError.of("link_not_proposed")
     score, name_score, same_regency, agency_score, days = proposal[0]
     evidence = f"name {name_score}; same regency {same_regency}; agency {agency_score}; days apart {days}"
     decision_id = con.execute("SELECT coalesce(max(decision_id), 0) + 1 FROM link_decisions").fetchall()[0][0]
@@ -229,9 +228,7 @@ def undo_decision(con: duckdb.DuckDBPyConnection, decision_id: int, user: str) -
         "SELECT undone_at FROM link_decisions WHERE decision_id = $id", {"id": decision_id}
     ).fetchall()
     if not row or row[0][0] is not None:
-        raise NetralitasError(
-            t("link_no_decision", "id", id=decision_id), t("link_no_decision", "en", id=decision_id)
-        )
+        raise NetralitasError.of("link_no_decision", id=decision_id)
     con.execute(
         "UPDATE link_decisions SET undone_at = $at, undone_by = $u WHERE decision_id = $id",
         {"at": datetime.now(), "u": user, "id": decision_id},

@@ -20,6 +20,7 @@ from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 from shapely.geometry.polygon import orient
 
 from . import config, geo, style
+from .i18n import t
 from .reference import (
     historical_units,
     province_label,
@@ -228,16 +229,14 @@ def choropleth(
             marker_line_color="white",
             marker_line_width=0.6,
             customdata=[[label(c, lang)] for c in all_codes],
-            hovertemplate="%{customdata[0]}: "
-            + ("tidak ada data" if lang == "id" else "no data")
-            + "<extra></extra>",
+            hovertemplate="%{customdata[0]}: " + t("map_no_data", lang) + "<extra></extra>",
         )
     ]
     notes = []
     if not data.empty:
         ranks = data[metric].rank(ascending=False, method="min").astype(int)
         shown = [_shown(v, percent, lang) for v in data[metric]]
-        rank_word = "peringkat" if lang == "id" else "rank"
+        rank_word = t("map_rank", lang)
         single = data[metric].nunique() == 1
         ticks, texts = colour_ticks(float(data[metric].max()), percent, lang)
         traces.append(

@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import queries
 from .filters import Filters
-from .i18n import t
+from .i18n import code, t
 from .reference import FIELDS, UNKNOWN, basis_pre2022, province_label, regency_label, vocabulary
 from .store import Store
 from .style import fmt_int
@@ -124,7 +124,7 @@ def cases_and_records(totals: dict[str, Any], records: pd.DataFrame, lang: str =
 
 def election_names(store: Store, lang: str = "id") -> dict[str, str]:
     frame = queries.run(store, "elections")
-    return dict(zip(frame["election"], frame["name_id" if lang == "id" else "name_en"], strict=True))
+    return dict(zip(frame["election"], frame[f"name_{code(lang)}"], strict=True))
 
 
 def summary(
@@ -142,9 +142,7 @@ def summary(
     out = totals_dict(frames[0])
     out["records"] = records_per_source(frames[2])
     if by:
-        names = dict(
-            zip(frames[1]["election"], frames[1]["name_id" if lang == "id" else "name_en"], strict=True)
-        )
+        names = dict(zip(frames[1]["election"], frames[1][f"name_{code(lang)}"], strict=True))
         out["by"] = by
         out["groups"] = groups(frames[3], by, lang, names)
         if by == "province" and basis == "pre2022":

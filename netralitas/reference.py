@@ -15,11 +15,12 @@ from functools import lru_cache
 import pandas as pd
 
 from .config import REFERENCE_DIR
+from .i18n import pick, t
 from .placekey import place_key, place_keys
 from .text import text_key
 
 FIELDS = ("source", "phase", "agency_type", "position", "violation_type", "origin", "status", "sanction")
-UNKNOWN = {"id": "tidak diketahui", "en": "unknown"}
+UNKNOWN = {"id": t("unknown", "id"), "en": t("unknown", "en")}
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -45,7 +46,7 @@ class Vocabulary:
         pair = self.labels.get(field_name, {}).get(str(code))
         if pair is None:
             return str(code)
-        return pair[0] if lang == "id" else pair[1]
+        return pick(pair[0], pair[1], lang)
 
     def match(self, field_name: str, raw: object, extra: dict[str, str] | None = None) -> str | None:
         """The code a free-text value means, or None when nothing matches."""
@@ -171,7 +172,7 @@ def province_names(lang: str = "id") -> dict[str, str]:
     """Province code -> name, including the historical units."""
     names = dict(zip(provinces()["code"], provinces()["name"], strict=True))
     for unit in historical_units().values():
-        names[unit.code] = unit.name_id if lang == "id" else unit.name_en
+        names[unit.code] = pick(unit.name_id, unit.name_en, lang)
     return names
 
 

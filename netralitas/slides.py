@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from .i18n import t
+from .i18n import both
 
 # the early warning comes last: links to slides 1..6 made before it existed keep their meaning
 SLIDES = ("kpi", "map", "trend", "agencies", "violations", "regencies", "alerts")
-TITLES = {
-    "kpi": ("Angka utama", "Key figures"),
-    "map": ("Sebaran per provinsi", "Cases by province"),
-    "alerts": (t("alerts_title", "id"), t("alerts_title", "en")),
-    "trend": ("Tren per tahapan", "Trend by election phase"),
-    "agencies": ("Tindak lanjut PPK per instansi", "PPK follow-up by agency"),
-    "violations": ("Jenis pelanggaran", "Violation types"),
-    "regencies": ("Kabupaten/kota di provinsi terpilih", "Regencies of the selected province"),
-}
+# slide -> (Indonesian, English) title, from the one table of strings
+TITLES = {slide: both("alerts_title" if slide == "alerts" else f"slide_title_{slide}") for slide in SLIDES}
 
 
 def slide_index(raw: object) -> int:

@@ -270,13 +270,9 @@ class Store:
                     time.sleep(delay)
                     delay = min(delay * 2, 0.25)
                     continue
-                raise DatabaseUnavailable(
-                    f"Basis data tidak dapat dibuka: {exc}", f"The database cannot be opened: {exc}"
-                ) from exc
+                raise DatabaseUnavailable.of("store_cannot_open", exc=exc) from exc
             except duckdb.Error as exc:
-                raise DatabaseUnavailable(
-                    f"Basis data tidak dapat dibuka: {exc}", f"The database cannot be opened: {exc}"
-                ) from exc
+                raise DatabaseUnavailable.of("store_cannot_open", exc=exc) from exc
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -462,9 +458,7 @@ def run_df(
     try:
         return con.execute(sql, dict(params or {})).df()
     except duckdb.InterruptException as exc:
-        raise StoreError(
-            f"Kueri dihentikan setelah {limit} detik.", f"The query was stopped after {limit} seconds."
-        ) from exc
+        raise StoreError.of("store_query_timeout", limit=limit) from exc
     finally:
         timer.cancel()
 

@@ -12,28 +12,28 @@ from .privacy import protect
 from .reference import FIELDS, UNKNOWN, province_label, regency_label, vocabulary
 from .style import fmt_date
 
-CASE_COLUMNS = {
-    "case_id": ("Nomor kasus", "Case number"),
-    "source": ("Sumber", "Source"),
-    "election": ("Pemilihan", "Election"),
-    "phase": ("Tahapan", "Phase"),
-    "report_date": ("Tgl laporan", "Reported"),
-    "incident_date": ("Tgl kejadian", "Incident"),
-    "recommendation_date": ("Tgl rekomendasi", "Recommended"),
-    "follow_up_date": ("Tgl tindak lanjut", "Followed up"),
-    "province_code": ("Provinsi", "Province"),
-    "regency_code": ("Kabupaten/kota", "Regency/city"),
-    "agency": ("Instansi", "Agency"),
-    "agency_type": ("Jenis instansi", "Agency type"),
-    "position": ("Jabatan", "Position"),
-    "employee_name": ("Nama", "Name"),
-    "nip": ("NIP", "NIP"),
-    "violation_type": ("Jenis pelanggaran", "Violation type"),
-    "origin": ("Asal", "Origin"),
-    "status": ("Status", "Status"),
-    "sanction": ("Sanksi", "Sanction"),
-    "record_blocked": ("Data diblokir", "Record blocked"),
-    "records": ("Catatan", "Records"),  # a case's records across sources (#14)
+CASE_COLUMNS = {  # column -> i18n key of its heading
+    "case_id": "col_case_id",
+    "source": "col_source",
+    "election": "col_election",
+    "phase": "col_phase",
+    "report_date": "col_report_date",
+    "incident_date": "col_incident_date",
+    "recommendation_date": "col_recommendation_date",
+    "follow_up_date": "col_follow_up_date",
+    "province_code": "col_province_code",
+    "regency_code": "col_regency_code",
+    "agency": "col_agency",
+    "agency_type": "col_agency_type",
+    "position": "col_position",
+    "employee_name": "col_employee_name",
+    "nip": "col_nip",
+    "violation_type": "col_violation_type",
+    "origin": "col_origin",
+    "status": "col_status",
+    "sanction": "col_sanction",
+    "record_blocked": "col_record_blocked",
+    "records": "col_records",  # a case's records across sources (#14)
 }
 
 
@@ -78,7 +78,7 @@ def labelled_cases(
             lambda v: unknown if _is_missing(v) else election_names.get(v, v)
         )
     if "record_blocked" in out:
-        yes, no = ("ya", "tidak") if lang == "id" else ("yes", "no")
+        yes, no = t("yes", lang), t("no", lang)
         out["record_blocked"] = out["record_blocked"].map(
             lambda v: unknown if _is_missing(v) else (yes if v else no)
         )
@@ -91,7 +91,7 @@ def labelled_cases(
         if col in out:
             out[col] = out[col].map(lambda v: unknown if _is_missing(v) else v)
     keep = [c for c in CASE_COLUMNS if c in out]
-    return out[keep].rename(columns={c: CASE_COLUMNS[c][0 if lang == "id" else 1] for c in keep})
+    return out[keep].rename(columns={c: t(CASE_COLUMNS[c], lang) for c in keep})
 
 
 def labelled_columns(frame: pd.DataFrame, lang: str, keys: dict[str, str] = ADMIN_COLUMNS) -> pd.DataFrame:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from . import audit, config, style
 from .errors import FileRefused
+from .i18n import t
 from .ingest.load import store_context
 from .ingest.mapping import CANONICAL_COLUMNS, HeaderMapping, map_headers
 from .ingest.read import RawTable, read_bytes
@@ -45,16 +46,7 @@ class UploadLimits:
 
     def help(self, lang: str, types: str) -> str:
         limit = style.fmt_int(self.limit_mb, lang)
-        if lang == "id":
-            return (
-                f"Paling besar {limit} MB per berkas ({types}). Berkas yang lebih besar ditolak; pisahkan "
-                "berkas (misalnya per provinsi atau per tahun), atau minta administrator menaikkan "
-                "NETRALITAS_UPLOAD_LIMIT_MB."
-            )
-        return (
-            f"At most {limit} MB per file ({types}). Larger files are refused; split the file (for example "
-            "by province or by year), or ask an administrator to raise NETRALITAS_UPLOAD_LIMIT_MB."
-        )
+        return t("upload_limit_help", lang, limit=limit, types=types)
 
     def refuse_if_too_large(self, name: str, size: int) -> None:
         """Raise FileRefused, in both languages, for a file over the limit (before it is read at all)."""
@@ -63,12 +55,8 @@ class UploadLimits:
         size_id, size_en = style.fmt_num(size / MIB, "id"), style.fmt_num(size / MIB, "en")
         limit_id, limit_en = style.fmt_int(self.limit_mb, "id"), style.fmt_int(self.limit_mb, "en")
         raise FileRefused(
-            f"“{name}” terlalu besar: {size_id} MB, batasnya {limit_id} MB per berkas. Pisahkan berkas "
-            "(misalnya per provinsi atau per tahun), atau minta administrator menaikkan "
-            "NETRALITAS_UPLOAD_LIMIT_MB. Tidak ada yang diubah.",
-            f"“{name}” is too large: {size_en} MB, the limit is {limit_en} MB per file. Split the file "
-            "(for example by province or by year), or ask an administrator to raise "
-            "NETRALITAS_UPLOAD_LIMIT_MB. Nothing was changed.",
+            t("upload_too_large", "id", name=name, size=size_id, limit=limit_id),
+            t("upload_too_large", "en", name=name, size=size_en, limit=limit_en),
         )
 
 

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from netralitas import maps, metrics, style
-from netralitas.i18n import t
+from netralitas.i18n import pick, t
 from netralitas.mapmetrics import METRIC_LABELS, available_metrics, with_metrics
 from netralitas.ui import alerts as early_warning
 from netralitas.ui import context, sidebar, widgets
@@ -21,11 +21,11 @@ metric = (
         options,
         default="cases",
         key="map_metric",
-        format_func=lambda m: METRIC_LABELS[m][0 if lang == "id" else 1],
+        format_func=lambda m: pick(*METRIC_LABELS[m], lang),
     )
     or "cases"
 )
-label = METRIC_LABELS[metric][0 if lang == "id" else 1]
+label = pick(*METRIC_LABELS[metric], lang)
 percent = metric == "follow_up_rate"
 breakdowns = context.query("breakdowns", filters)
 drill = filters.province[0] if len(filters.province) == 1 and filters.province[0].isdigit() else None

@@ -7,7 +7,7 @@ import streamlit as st
 
 from netralitas import briefing, charts, config, maps, metrics, style
 from netralitas.filters import describe
-from netralitas.i18n import t
+from netralitas.i18n import pick, t
 from netralitas.reference import regency_short_label
 from netralitas.safetext import md
 from netralitas.slides import SLIDES, TITLES, next_index, slide_index
@@ -15,7 +15,6 @@ from netralitas.ui import alerts as early_warning
 from netralitas.ui import context, presenter, widgets
 
 lang = context.lang()
-ID = lang == "id"
 filters = context.filters()
 st.query_params["presenter"] = "1"
 presenter.apply()
@@ -23,7 +22,7 @@ n = slide_index(st.query_params.get("slide", "1"))
 slide = SLIDES[n - 1]
 no_data = t("no_data", lang)
 
-st.title(TITLES[slide][0 if ID else 1])
+st.title(pick(*TITLES[slide], lang))
 st.caption(md(describe(filters, lang, context.election_names())))
 
 totals = metrics.totals_dict(context.query("totals", filters))

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..i18n import t
+from ..i18n import both, t
 from ..text import text_key
 
 MONTHS = {
@@ -72,7 +72,7 @@ def _make(y: int, m: int, d: int, raw: str) -> DateResult:
     try:
         return DateResult(date(y, m, d))
     except ValueError:
-        return DateResult(None, f"tanggal tidak ada di kalender: {raw}", f"no such calendar date: {raw}")
+        return DateResult(None, *both("imp_date_not_in_calendar", value=raw))
 
 
 def numeric_parts(raw: str) -> tuple[int, int] | None:
@@ -116,18 +116,14 @@ def parse_date(raw: str, order: str = DAY_FIRST, evidence: dict[str, str] | None
             )
         day, month = (int(m[2]), int(m[1])) if order == MONTH_FIRST else (int(m[1]), int(m[2]))
         if month > 12:
-            return DateResult(
-                None,
-                f"format tanggal tidak dikenal (bulan {month}): {text}",
-                f"unrecognised date format (month {month}): {text}",
-            )
+            return DateResult(None, *both("imp_date_bad_month", month=month, value=text))
         return _make(_year(m[3]), month, day, text)
     m = _SERIAL.match(text)
     if m:
         serial = int(m[1])
         if SERIAL_MIN <= serial <= SERIAL_MAX:
             return DateResult(_EXCEL_EPOCH + timedelta(days=serial))
-        return DateResult(None, f"tanggal tidak dapat dibaca: {text}", f"date cannot be read: {text}")
+        return DateResult(None, *both("imp_date_unreadable", value=text))
     return _parse_words(text)
 
 
@@ -143,4 +139,4 @@ def _parse_words(text: str) -> DateResult:
     m = _MONTH_DAY_YEAR.match(rest)
     if m and m[1] in MONTHS:
         return _make(_year(m[3]), MONTHS[m[1]], int(m[2]), text)
-    return DateResult(None, f"tanggal tidak dapat dibaca: {text}", f"date cannot be read: {text}")
+    return DateResult(None, *both("imp_date_unreadable", value=text))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from ..i18n import t
+from ..i18n import pick, t
 from ..text import text_key
 from .mapping import HeaderMapping, header_key
 from .normalize import parse_date
@@ -86,7 +86,7 @@ class Kind:
     reason_en: str
 
     def reason(self, lang: str = "id") -> str:
-        return self.reason_id if lang == "id" else self.reason_en
+        return pick(self.reason_id, self.reason_en, lang)
 
 
 def _has_word(keys: list[str], words: tuple[str, ...]) -> list[str]:
@@ -100,7 +100,7 @@ def detect(headers: list[str], mapping: HeaderMapping, chosen: str | None = None
             msg = ("kind_unknown", {"kind": chosen, "kinds": ", ".join(KINDS)})
             from ..errors import FileRefused
 
-            raise FileRefused(t(msg[0], "id", **msg[1]), t(msg[0], "en", **msg[1]))
+            raise FileRefused.of(msg[0], **msg[1])
         return Kind(chosen, True, t("kind_reason_chosen", "id"), t("kind_reason_chosen", "en"))
     keys = [header_key(h) for h in headers]
     shown = {header_key(h): h for h in headers}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..i18n import t
+from ..i18n import pick, t
 from ..reference import header_aliases
 from ..text import text_key
 from .dates import parse_date
@@ -234,4 +234,4 @@ def split_skipped(table: pa.Table, names: list[str]) -> tuple[pa.Table, list[dic
 
 
 def skipped_as_dicts(skipped: list[dict], lang: str = "id") -> list[dict]:
-    return [{"row": s["row"], "reason": s["reason_id"] if lang == "id" else s["reason_en"]} for s in skipped]
+    return [{"row": s["row"], "reason": pick(s["reason_id"], s["reason_en"], lang)} for s in skipped]

@@ -32,7 +32,6 @@ import pyarrow.compute as pc
 
 from .. import config, controlchars
 from ..errors import FileRefused, NetralitasError
-from ..i18n import t
 
 CHUNK = 1 << 20
 MAX_CARRY = 32 << 20  # one row's XML held across chunks; a real row (16,384 cells) is about 1 MB
@@ -67,7 +66,7 @@ def current() -> Limits:
 
 
 def refusal(key: str, **params: object) -> FileRefused:
-    return FileRefused(t(key, "id", **params), t(key, "en", **params))
+    return FileRefused.of(key, **params)
 
 
 def check_workbook(data: bytes, kind: str) -> None:

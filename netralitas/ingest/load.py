@@ -21,6 +21,7 @@ import pyarrow as pa
 
 from .. import audit, config, linking
 from ..errors import FileRefused, NetralitasError
+from ..i18n import both, pick, t
 from ..reference import FIELDS, historical_units
 from ..store import Store
 from ..text import text_key
@@ -146,22 +147,35 @@ class ImportReport:
             "unknown_places": self.unknown_places,
             "columns": self.columns,
             "ignored_columns": [
-                {"header": h, "reason": rid if lang == "id" else ren} for h, rid, ren in self.ignored_headers
+                {"header": h, "reason": pick(rid, ren, lang)} for h, rid, ren in self.ignored_headers
             ],
             "file": self.file,
             "rows_skipped": self.rows_skipped,
             "skipped": [
-                {"row": s["row"], "reason": s["reason_id"] if lang == "id" else s["reason_en"]}
-                for s in self.skipped
+                {"row": s["row"], "reason": pick(s["reason_id"], s["reason_en"], lang)} for s in self.skipped
             ],
             "fewer_repeats": [
                 {k: v for k, v in g.items() if not k.startswith("reason_")}
-                | {"reason": g["reason_id"] if lang == "id" else g["reason_en"]}
+                | {"reason": pick(g["reason_id"], g["reason_en"], lang)}
                 for g in self.fewer_repeats
             ],
             "date_orders": self.date_orders,
             "kind": self.kind,
         }
+
+
+def _reason_sql(key: str, params: dict[str, str], **fills: str) -> str:
+    """The two reason columns (Indonesian, English) of i18n key as bound parameters, each {placeholder}
+    filled in SQL from the expression given for it: the wording stays in the one table of strings."""
+    columns = []
+    for lang in ("id", "en"):
+        name = f"{key}_{lang}"
+        params[name] = t(key, lang)
+        expr = f"${name}"
+        for placeholder, sql in fills.items():
+            expr = f"replace({expr}, '{{{placeholder}}}', CAST({sql} AS VARCHAR))"
+        columns.append(expr)
+    return ", ".join(columns)
 
 
 def _checkpoint(step: str) -> None:
@@ -486,13 +500,14 @@ class _Stager:
         for d in dates:
             active = [e for e, _s, _e, cs, ce in spans if cs <= d <= ce]
             whole = [e for e, s, e_, _cs, _ce in spans if s <= d <= e_]
-            pick = active if len(active) == 1 else (whole if not active and len(whole) == 1 else [])
-            rows.append((d, pick[0] if pick else None, ", ".join(sorted(active or whole))))
+            only = active if len(active) == 1 else (whole if not active and len(whole) == 1 else [])
+            rows.append((d, only[0] if only else None, ", ".join(sorted(active or whole))))
         frame = pd.DataFrame(rows, columns=["d", "election", "candidates"])
         self.con.register("inferred", frame.astype({"election": "object", "candidates": "object"}))
 
     # -- problems ---------------------------------------------------------------------------------
     def rejections(self) -> pd.DataFrame:
+        params: dict[str, str] = {}
         parts = [
             "SELECT _row, 'location' AS col, raw_location AS value, loc_err_id AS reason_id, loc_err_en AS reason_en "
             "FROM s5 WHERE loc_err_id IS NOT NULL"
@@ -504,37 +519,38 @@ class _Stager:
                 )
         date_errs = " OR ".join(f"{c}_err_id IS NOT NULL" for c in DATE_COLUMNS)
         parts.append(
-            "SELECT _row, 'date', '', 'tidak ada tanggal (laporan, kejadian, rekomendasi atau tindak lanjut)', "
-            f"'no date (report, incident, recommendation or follow-up)' FROM s5 WHERE case_date IS NULL AND NOT ({date_errs})"
+            f"SELECT _row, 'date', '', {_reason_sql('imp_no_date', params)} "
+            f"FROM s5 WHERE case_date IS NULL AND NOT ({date_errs})"
         )
         self.con.execute(
             "CREATE TABLE rejected (_row INTEGER, col VARCHAR, value VARCHAR, reason_id VARCHAR, reason_en VARCHAR)"
         )
-        self.con.execute(f"INSERT INTO rejected {' UNION ALL '.join(parts)}")
+        self.con.execute(f"INSERT INTO rejected {' UNION ALL '.join(parts)}", params)
+        params = {}
         self.con.execute(
-            """
+            f"""
             INSERT INTO rejected
-            SELECT _row, 'case_id', case_id,
-                   'duplikat: kasus dan orang yang sama sudah ada di baris ' || first_row,
-                   'duplicate: the same case and person is already in row ' || first_row
+            SELECT _row, 'case_id', case_id, {_reason_sql("imp_duplicate_row", params, row="first_row")}
             FROM (SELECT _row, case_id, case_key,
                          first_value(_row) OVER (PARTITION BY case_key ORDER BY _row) AS first_row,
                          row_number() OVER (PARTITION BY case_key ORDER BY _row) AS n
                   FROM s5 WHERE _row NOT IN (SELECT _row FROM rejected))
             WHERE n > 1
-            """
+            """,
+            params,
         )
         return self.con.execute(
             "SELECT _row AS row_no, col, value, reason_id, reason_en FROM rejected ORDER BY _row, col"
         ).df()
 
     def warning_frame(self) -> pd.DataFrame:
+        params: dict[str, str] = {}
         parts = []
         for f in FIELDS:
             if f in self.present:
                 parts.append(
-                    f"SELECT _row, '{f}' AS col, raw_{f} AS value, 'nilai tidak dikenal, dimuat sebagai tidak diketahui' AS reason_id, "
-                    f"'unknown value, loaded as unknown' AS reason_en FROM s5 WHERE {f} IS NULL AND raw_{f} IS NOT NULL"
+                    f"SELECT _row, '{f}' AS col, raw_{f} AS value, {_reason_sql('imp_unknown_value', params)} "
+                    f"FROM s5 WHERE {f} IS NULL AND raw_{f} IS NOT NULL"
                 )
         parts.append(
             "SELECT _row, 'regency', raw_location, loc_warn_id, loc_warn_en FROM s5 WHERE loc_warn_id IS NOT NULL"
@@ -542,35 +558,36 @@ class _Stager:
         parts.append(kinds.warning_sql())
         if "election" in self.present:
             parts.append(
-                "SELECT _row, 'election', raw_election, 'pemilihan tidak dikenal, dimuat sebagai tidak diketahui', "
-                "'unknown election, loaded as unknown' FROM s5 WHERE election_given IS NULL AND raw_election IS NOT NULL"
+                f"SELECT _row, 'election', raw_election, {_reason_sql('imp_unknown_election', params)} "
+                "FROM s5 WHERE election_given IS NULL AND raw_election IS NOT NULL"
             )
         parts.append(
-            "SELECT _row, 'election', CAST(phase_date AS VARCHAR), 'pemilihan tidak dapat ditentukan dari tanggal: ' || election_candidates, "
-            "'the election cannot be told from the date: ' || election_candidates FROM s5 "
+            "SELECT _row, 'election', CAST(phase_date AS VARCHAR), "
+            f"{_reason_sql('imp_election_undecided', params, candidates='election_candidates')} FROM s5 "
             "WHERE election_code IS NULL AND raw_election IS NULL AND phase_date IS NOT NULL"
         )
         parts.append(
-            "SELECT _row, 'phase', CAST(phase_date AS VARCHAR), 'tanggal di luar kalender ' || election_code, "
-            "'date outside the calendar of ' || election_code FROM s5 "
+            "SELECT _row, 'phase', CAST(phase_date AS VARCHAR), "
+            f"{_reason_sql('imp_outside_calendar', params, election='election_code')} FROM s5 "
             "WHERE phase_code IS NULL AND raw_phase IS NULL AND election_code IS NOT NULL AND phase_date IS NOT NULL"
         )
         if "nip" in self.present:
+            for key in ("imp_nip_excel", "imp_nip_not_18"):
+                params |= {f"{key}_{lang}": t(key, lang) for lang in ("id", "en")}
             parts.append(
-                "SELECT _row, 'nip', raw_nip, CASE WHEN raw_nip LIKE '%~' THEN 'NIP tersimpan sebagai angka di Excel, digitnya hilang' "
-                "ELSE 'NIP bukan 18 digit, dimuat sebagai tidak diketahui' END, CASE WHEN raw_nip LIKE '%~' THEN "
-                "'NIP stored as a number in Excel, digits lost' ELSE 'NIP is not 18 digits, loaded as unknown' END "
-                "FROM s5 WHERE raw_nip IS NOT NULL AND nip IS NULL"
+                "SELECT _row, 'nip', raw_nip, CASE WHEN raw_nip LIKE '%~' THEN $imp_nip_excel_id "
+                "ELSE $imp_nip_not_18_id END, CASE WHEN raw_nip LIKE '%~' THEN $imp_nip_excel_en "
+                "ELSE $imp_nip_not_18_en END FROM s5 WHERE raw_nip IS NOT NULL AND nip IS NULL"
             )
         if "record_blocked" in self.present:
             parts.append(
-                "SELECT _row, 'record_blocked', raw_record_blocked, 'nilai tidak dikenal, dimuat sebagai tidak diketahui', "
-                "'unknown value, loaded as unknown' FROM s5 WHERE record_blocked IS NULL AND raw_record_blocked IS NOT NULL"
+                f"SELECT _row, 'record_blocked', raw_record_blocked, {_reason_sql('imp_unknown_value', params)} "
+                "FROM s5 WHERE record_blocked IS NULL AND raw_record_blocked IS NOT NULL"
             )
         self.con.execute(
             "CREATE TABLE warned (_row INTEGER, col VARCHAR, value VARCHAR, reason_id VARCHAR, reason_en VARCHAR)"
         )
-        self.con.execute(f"INSERT INTO warned {' UNION ALL '.join(parts)}")
+        self.con.execute(f"INSERT INTO warned {' UNION ALL '.join(parts)}", params)
         return self.con.execute(
             "SELECT _row AS row_no, col, value, reason_id, reason_en FROM warned "
             "WHERE _row NOT IN (SELECT _row FROM rejected) ORDER BY _row, col"
@@ -723,31 +740,24 @@ def _merge(con: duckdb.DuckDBPyConnection, stager: _Stager, batch_id: int) -> tu
     ).fetchall()[0][0]
     con.unregister("incoming")
     _checkpoint("insert")
-    for t in ("merged", "changed"):
-        con.execute(f"DROP TABLE {t}")
+    for table in ("merged", "changed"):
+        con.execute(f"DROP TABLE {table}")
     return loaded, updated, unchanged
 
 
 def import_bytes(store: Store, data: bytes, options: ImportOptions) -> ImportReport:
     """Import one file's content; raises FileRefused (nothing changed) when it cannot be imported at all."""
-    options.report_progress(0.05, "Membaca berkas…", "Reading the file…")
+    options.report_progress(0.05, *both("progress_reading"))
     raw = read_bytes(data, options.sheet, options.header_row, options.header_rows)
     del data  # from here on the rows live in `raw`; a caller that passed the only reference frees the file
-    options.report_progress(0.3, "Memetakan kolom dan nilai…", "Mapping columns and values…")
+    options.report_progress(0.3, *both("progress_mapping"))
     saved_headers, saved_values, calendar = store_context(store, options.source)
     mapping = map_headers(raw.headers, saved_headers, options.header_overrides)
     mapping = _kind_of(raw, mapping, saved_headers, options)
     if not (mapping.has("province") or mapping.has("regency")):
-        raise FileRefused(
-            "Tidak ada kolom lokasi (Provinsi atau Kabupaten/Kota); kolom yang ada: "
-            + ", ".join(raw.headers[:12]),
-            "No location column (province or regency/city); the columns are: " + ", ".join(raw.headers[:12]),
-        )
+        raise FileRefused.of("refuse_no_location", headers=", ".join(raw.headers[:12]))
     if not any(mapping.has(c) for c in DATE_COLUMNS):
-        raise FileRefused(
-            "Tidak ada kolom tanggal (laporan, kejadian, rekomendasi atau tindak lanjut).",
-            "No date column (report, incident, recommendation or follow-up).",
-        )
+        raise FileRefused.of("refuse_no_date_column")
     rows_read = raw.rows
     stager = _Stager(raw, mapping, options, saved_values, calendar)
     try:
@@ -772,7 +782,7 @@ def _save(
     options: ImportOptions,
 ) -> ImportReport:
     """Merge the staged rows in one transaction of the store (rolled back for a dry run) and report."""
-    options.report_progress(0.7, "Menyimpan dalam satu transaksi…", "Saving in one transaction…")
+    options.report_progress(0.7, *both("progress_saving"))
     headers = {c: mapping.header_of(c, raw.headers) for c in CANONICAL_COLUMNS}
     headers["location"] = " / ".join(
         mapping.header_of(c, raw.headers) for c in ("province", "regency") if mapping.has(c)
@@ -906,9 +916,7 @@ def import_file(store: Store, path: str | Path, options: ImportOptions) -> Impor
     try:
         data = [path.read_bytes()]
     except OSError as exc:
-        raise FileRefused(
-            f"Berkas tidak dapat dibuka: {exc.strerror}", f"The file cannot be opened: {exc.strerror}"
-        ) from exc
+        raise FileRefused.of("refuse_cannot_open", reason=exc.strerror) from exc
     # hand over the only reference, so the file's bytes are freed once they are parsed
     return import_bytes(store, data.pop(), options)
 
@@ -928,18 +936,13 @@ def undo_batch(store: Store, batch_id: int, user: str = "cli") -> dict[str, int]
     with store.transaction() as con:
         row = con.execute("SELECT undone_at FROM batches WHERE batch_id = $b", {"b": batch_id}).fetchone()
         if row is None:
-            raise NetralitasError(f"Batch {batch_id} tidak ada.", f"There is no batch {batch_id}.")
+            raise NetralitasError.of("undo_no_batch", batch=batch_id)
         if row[0] is not None:
-            raise NetralitasError(
-                f"Batch {batch_id} sudah dibatalkan.", f"Batch {batch_id} was already undone."
-            )
+            raise NetralitasError.of("undo_already", batch=batch_id)
         later = later_batches_touching(con, batch_id)
         if later:
             listed = ", ".join(map(str, later))
-            raise NetralitasError(
-                f"Batch {listed} yang lebih baru mengubah baris yang sama; batalkan batch itu dahulu.",
-                f"Newer batch {listed} changed the same rows; undo that batch first.",
-            )
+            raise NetralitasError.of("undo_newer_first", batches=listed)
         removed = con.execute("SELECT count(*) FROM cases WHERE batch_id = $b", {"b": batch_id}).fetchall()[
             0
         ][0]

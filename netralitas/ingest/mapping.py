@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..i18n import both
 from ..reference import header_aliases
 from ..text import text_key
 
@@ -85,17 +86,13 @@ def map_headers(
         else:
             target = aliases.get(key) or aliases.get(text_key(header), "")
         if not target:
-            result.ignored.append((header, "kolom tidak dikenal, diabaikan", "unknown column, ignored"))
+            result.ignored.append((header, *both("imp_column_unknown")))
             continue
         if target not in CANONICAL_COLUMNS:
-            result.ignored.append(
-                (header, f"kolom tujuan tidak dikenal: {target}", f"unknown target column: {target}")
-            )
+            result.ignored.append((header, *both("imp_column_target_unknown", target=target)))
             continue
         if target in used:
-            result.ignored.append(
-                (header, f"kolom ganda untuk {target}, diabaikan", f"second column for {target}, ignored")
-            )
+            result.ignored.append((header, *both("imp_column_second", target=target)))
             continue
         used.add(target)
         result.columns[idx] = target

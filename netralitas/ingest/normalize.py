@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..i18n import both
 from ..reference import provinces_compatible, region_codes, vocabulary
 from ..text import text_key
 
@@ -150,41 +151,24 @@ def resolve_location(
     if regency:
         if province and not provinces_compatible(province, regency[:2], None):
             return Location(
-                None,
-                None,
-                f"{reg_text} tidak berada di provinsi {prov_text}",
-                f"{reg_text} is not in the province {prov_text}",
+                None, None, *both("imp_regency_not_in_province", regency=reg_text, province=prov_text)
             )
         if prov_key and not province:
-            return Location(
-                regency[:2],
-                regency,
-                warning_id=f"provinsi tidak dikenal: {prov_text}; provinsi diambil dari kabupaten/kota",
-                warning_en=f"unknown province: {prov_text}; the province follows from the regency/city",
-            )
+            warning_id, warning_en = both("imp_province_from_regency", province=prov_text)
+            return Location(regency[:2], regency, warning_id=warning_id, warning_en=warning_en)
         return Location(regency[:2], regency)
     if province:
         if reg_key:
-            why = "ambigu" if len(reg_codes) > 1 else "tidak dikenal"
-            why_en = "ambiguous" if len(reg_codes) > 1 else "unknown"
-            return Location(
-                province,
-                None,
-                warning_id=f"kabupaten/kota {why}: {reg_text}",
-                warning_en=f"{why_en} regency/city: {reg_text}",
-            )
+            key = "imp_regency_ambiguous" if len(reg_codes) > 1 else "imp_regency_unknown"
+            warning_id, warning_en = both(key, regency=reg_text)
+            return Location(province, None, warning_id=warning_id, warning_en=warning_en)
         return Location(province, None)
     if not prov_key and not reg_key:
-        return Location(None, None, "lokasi kosong", "location is empty")
+        return Location(None, None, *both("imp_location_empty"))
     shown = " / ".join(t for t in (prov_text, reg_text) if t)
     if len(reg_codes) > 1:
-        return Location(
-            None,
-            None,
-            f"kabupaten/kota ambigu tanpa provinsi: {shown}",
-            f"ambiguous regency/city without a province: {shown}",
-        )
-    return Location(None, None, f"lokasi tidak dikenal: {shown}", f"unknown location: {shown}")
+        return Location(None, None, *both("imp_regency_ambiguous_alone", location=shown))
+    return Location(None, None, *both("imp_location_unknown", location=shown))
 
 
 def match_value(field_name: str, raw: str, extra: dict[str, str] | None = None) -> str | None:

@@ -21,7 +21,7 @@ from charset_normalizer import from_bytes
 
 from .. import config, controlchars
 from ..errors import FileRefused
-from ..i18n import t
+from ..i18n import both, pick
 from ..reference import header_aliases
 from ..text import text_key
 from . import limits
@@ -44,7 +44,7 @@ class RowProblem:
             "row": self.row,
             "column": self.column,
             "value": self.value,
-            "reason": self.reason_id if lang == "id" else self.reason_en,
+            "reason": pick(self.reason_id, self.reason_en, lang),
         }
 
 
@@ -72,38 +72,34 @@ class RawTable:
         return self.table.num_rows + len(self.problems)
 
 
-def refuse(message_id: str, message_en: str) -> FileRefused:
-    return FileRefused(message_id, message_en)
+def refuse(key: str, **values: object) -> FileRefused:
+    """The file's refusal with the message of i18n key, in both languages."""
+    return FileRefused.of(key, **values)
 
 
 def sniff_kind(data: bytes) -> str:
     """'xlsx', 'xls', 'ods' or 'text'; raises FileRefused for empty, HTML or binary content."""
     if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
-        raise refuse("Berkas kosong.", "The file is empty.")
+        raise refuse("refuse_empty")
     if data[:4] == b"PK\x03\x04":
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
         except zipfile.BadZipFile as exc:
-            raise refuse("Berkas ZIP/XLSX rusak.", "The ZIP/XLSX file is damaged.") from exc
+            raise refuse("refuse_zip_damaged") from exc
         if "xl/workbook.xml" in names:
             return "xlsx"
         if "content.xml" in names and "mimetype" in names:
             return "ods"
-        raise refuse("Berkas ZIP ini bukan buku kerja Excel.", "This ZIP file is not an Excel workbook.")
+        raise refuse("refuse_zip_not_excel")
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         return "xls"
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<table")):
-        raise refuse(
-            "Berkas ini halaman HTML/XML, bukan tabel CSV atau XLSX; unduh ulang sebagai CSV atau XLSX.",
-            "This file is an HTML/XML page, not a CSV or XLSX table; download it again as CSV or XLSX.",
-        )
+        raise refuse("refuse_html")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or utf16_without_bom(data):
         return "text"
     if _looks_binary(data[:8192]):
-        raise refuse(
-            "Berkas biner, bukan tabel CSV atau XLSX.", "The file is binary, not a CSV or XLSX table."
-        )
+        raise refuse("refuse_binary")
     return "text"
 
 
@@ -234,10 +230,7 @@ def _forced_row(header_row: int | None, scanned: int) -> int | None:
     if header_row is None:
         return None
     if not 1 <= header_row <= scanned:
-        raise refuse(
-            t("imp_header_out_of_range", "id", row=header_row, last=scanned),
-            t("imp_header_out_of_range", "en", row=header_row, last=scanned),
-        )
+        raise refuse("imp_header_out_of_range", row=header_row, last=scanned)
     return header_row - 1
 
 
@@ -270,10 +263,7 @@ def read_csv_bytes(
     # Trailing empty header cells (a ragged export) are kept so the column count matches the body.
     names = [f"c{i}" for i in range(len(headers))]
     if len(names) < 2:
-        raise refuse(
-            "Berkas tidak berbentuk tabel (hanya satu kolom atau tanpa pemisah kolom).",
-            "The file is not a table (one column only, or no column delimiter).",
-        )
+        raise refuse("refuse_not_table")
     problems: list[RowProblem] = []
 
     def on_invalid(row: pacsv.InvalidRow) -> str:
@@ -282,8 +272,7 @@ def read_csv_bytes(
                 row.number or 0,
                 "",
                 row.text[:200],
-                f"jumlah kolom {row.actual_columns}, seharusnya {row.expected_columns}",
-                f"{row.actual_columns} columns, expected {row.expected_columns}",
+                *both("imp_column_count", actual=row.actual_columns, expected=row.expected_columns),
             )
         )
         return "skip"
@@ -302,7 +291,7 @@ def read_csv_bytes(
         if not transcode and "utf8" in str(exc).lower().replace("-", ""):
             # The first lines looked like UTF-8 but a later byte is not: judge the whole file.
             return read_csv_bytes(data, checksum, True, header_row, header_rows)
-        raise refuse(f"Berkas CSV tidak dapat dibaca: {exc}", f"The CSV file cannot be read: {exc}") from exc
+        raise refuse("refuse_csv_unreadable", exc=exc) from exc
     physical_lines = body.count(b"\n") + (0 if body.endswith(b"\n") else 1) - skip
     if table.num_rows + len(problems) != physical_lines:
         # A quoted cell spans lines: number rows with the csv module, which counts lines exactly.
@@ -372,8 +361,7 @@ def _read_csv_slow(
                         reader.line_num,
                         "",
                         delim.join(cells)[:200],
-                        f"jumlah kolom {len(cells)}, seharusnya {len(names)}",
-                        f"{len(cells)} columns, expected {len(names)}",
+                        *both("imp_column_count", actual=len(cells), expected=len(names)),
                     )
                 )
             continue
@@ -444,19 +432,17 @@ def read_workbook_bytes(
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except (CalamineError, ValueError, OSError) as exc:
-        raise refuse(f"Buku kerja tidak dapat dibaca: {exc}", f"The workbook cannot be read: {exc}") from exc
+        raise refuse("refuse_workbook_unreadable", exc=exc) from exc
     sheets = list(wb.sheet_names)
     if not sheets:
-        raise refuse("Buku kerja tidak memiliki lembar.", "The workbook has no sheets.")
+        raise refuse("refuse_no_sheets")
     name = sheet or _best_sheet(wb, sheets)
     if name not in sheets:
-        raise refuse(f"Lembar '{name}' tidak ada.", f"There is no sheet '{name}'.")
+        raise refuse("refuse_no_such_sheet", name=name)
     ws = wb.get_sheet_by_name(name)
     max_rows = config.setting_int("max_rows")
     if ws.total_height > max_rows + HEADER_SCAN_ROWS:
-        raise refuse(
-            f"Lembar berisi lebih dari {max_rows:,} baris.", f"The sheet has more than {max_rows:,} rows."
-        )
+        raise refuse("refuse_sheet_too_long", max_rows=max_rows)
     # iter_rows starts at the sheet's first row but at its first used column; merged ranges are absolute.
     col0 = ws.start[1] if ws.start else 0
     filler = MergeFiller(_merged_ranges(ws), col0)
@@ -467,7 +453,7 @@ def read_workbook_bytes(
         if len(head) == HEADER_SCAN_ROWS:
             break
     if not head:
-        raise refuse("Lembar kosong.", "The sheet is empty.")
+        raise refuse("refuse_sheet_empty")
     forced = _forced_row(header_row, len(head))
     stored_head = _unmerged_head(ws, len(head))
     choice = choose_header(head, find_header(stored_head), forced, header_rows)
@@ -477,10 +463,7 @@ def read_workbook_bytes(
     headers = _dedupe(header_cells[first:width])
     names = [f"c{i}" for i in range(len(headers))]
     if len(names) < 2:
-        raise refuse(
-            "Lembar tidak berbentuk tabel (kurang dari dua kolom).",
-            "The sheet is not a table (fewer than two columns).",
-        )
+        raise refuse("refuse_sheet_not_table")
     body = itertools.chain(((i, c) for i, c in enumerate(head) if i >= h + depth), rows)
     table = _rows_to_table(body, names, first, width)
     raw = RawTable(table, headers, h + 1, kind, checksum, sheet=name, sheets=sheets, header_rows=depth)
@@ -568,8 +551,7 @@ def _without_control_characters(raw: RawTable) -> RawTable:
                 row,
                 column,
                 value,
-                t("reject_control_chars", "id", chars=chars),
-                t("reject_control_chars", "en", chars=chars),
+                *both("reject_control_chars", chars=chars),
             )
         )
     if found:
@@ -584,11 +566,8 @@ def read_bytes(
     header_row (1-based, as seen in the file) and header_rows (1 or 2) override the detected header."""
     limit = config.setting_int("upload_limit_mb") * 1024 * 1024
     if len(data) > limit:
-        raise refuse(
-            # both sizes in the same MB (2**20 bytes), so a file just over the limit never reads as under it
-            f"Berkas terlalu besar ({len(data) / 2**20:,.1f} MB; batas {limit // 2**20} MB).",
-            f"The file is too large ({len(data) / 2**20:,.1f} MB; the limit is {limit // 2**20} MB).",
-        )
+        # both sizes in the same MB (2**20 bytes), so a file just over the limit never reads as under it
+        raise refuse("refuse_file_too_large", size=len(data) / 2**20, limit=limit // 2**20)
     kind = sniff_kind(data)
     checksum = hashlib.sha256(data).hexdigest()
     if kind == "text":
@@ -603,12 +582,8 @@ def read_bytes(
     limits.check_cell_lengths(raw.table, raw.headers, limits.current().cell_chars)
     raw = _without_control_characters(raw)
     if raw.rows == 0:
-        raise refuse(
-            "Berkas hanya berisi judul/header, tanpa baris data.", "The file has a header but no data rows."
-        )
+        raise refuse("refuse_header_only")
     max_rows = config.setting_int("max_rows")
     if raw.rows > max_rows:
-        raise refuse(
-            f"Berkas berisi lebih dari {max_rows:,} baris.", f"The file has more than {max_rows:,} rows."
-        )
+        raise refuse("refuse_file_too_long", max_rows=max_rows)
     return raw

@@ -14,7 +14,7 @@ from .. import config, queries
 from ..demo import ensure_sample
 from ..errors import NetralitasError
 from ..filters import Filters, describe, parse_query_params
-from ..i18n import t
+from ..i18n import code, t
 from ..safetext import md
 from ..store import DatabaseBusy, Store
 
@@ -152,7 +152,7 @@ def elections() -> pd.DataFrame:
 
 def election_names() -> dict[str, str]:
     frame = elections()
-    return dict(zip(frame["election"], frame["name_id" if lang() == "id" else "name_en"], strict=True))
+    return dict(zip(frame["election"], frame[f"name_{code(lang())}"], strict=True))
 
 
 def filters() -> Filters:
@@ -203,11 +203,7 @@ def username() -> str:
 def require_role(*roles: str) -> None:
     """Defence in depth: a page for some roles stops for anyone else, whatever the navigation says."""
     if role() not in roles:
-        st.error(
-            "Halaman ini tidak tersedia untuk peran Anda."
-            if lang() == "id"
-            else "This page is not available to your role."
-        )
+        st.error(t("page_not_for_role", lang()))
         st.stop()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from .. import style
-from ..briefing import SOURCES_NOTE
+from ..i18n import t
 
 CSS = """
 <style>
@@ -29,7 +29,7 @@ def apply() -> None:
 
 
 def footer(data_as_of: str, lang: str) -> None:
-    st.caption(f"{SOURCES_NOTE[lang]} {'Data per' if lang == 'id' else 'Data as of'} {data_as_of}.")
+    st.caption(f"{t('sources_note', lang)} {t('data_as_of', lang, date=data_as_of)}")
 
 
 def data_as_of(latest_import, latest_case, lang: str) -> str:

@@ -61,13 +61,7 @@ def gate(resolve_page: Callable[[], object] | None = None) -> None:
         address = str(st.get_option("server.address") or "")
         if address not in ("127.0.0.1", "localhost", "::1"):
             # Local mode grants analyst rights to whoever connects: never on a network address.
-            st.error(
-                "Belum ada pengguna: mode lokal hanya melayani 127.0.0.1. Tambahkan pengguna dengan "
-                "`python -m netralitas user add NAMA --role admin` sebelum membuka dasbor di jaringan."
-                if lang == "id"
-                else "No users yet: local mode serves 127.0.0.1 only. Add a user with "
-                "`python -m netralitas user add NAME --role admin` before serving the dashboard on a network."
-            )
+            st.error(t("no_users_network", lang))
             st.stop()
         st.session_state[USER], st.session_state[ROLE] = "lokal", "analyst"
         st.sidebar.caption(t("local_mode", lang))
@@ -78,16 +72,12 @@ def gate(resolve_page: Callable[[], object] | None = None) -> None:
     timeout = config.setting_int("session_timeout_minutes") * 60
     if st.session_state.get(USER) and now - st.session_state.get(SEEN, now) > timeout:
         sign_out()
-        st.info(
-            "Sesi berakhir karena tidak aktif; silakan masuk lagi."
-            if lang == "id"
-            else "The session ended after inactivity; please sign in again."
-        )
+        st.info(t("session_expired", lang))
     if st.session_state.get(USER):
         st.session_state[SEEN] = now
         with st.sidebar:
             st.caption(f"{md(st.session_state[USER])} · {md(st.session_state[ROLE])}")
-            if st.button("Keluar" if lang == "id" else "Sign out", key="signout"):
+            if st.button(t("sign_out", lang), key="signout"):
                 sign_out()
                 if _oidc_configured() and getattr(st.user, "is_logged_in", False):
                     st.logout()
@@ -111,14 +101,11 @@ def _sign_in_form(lang: str) -> None:
     st.title(t("app_title", lang))
     st.caption(t("app_subtitle", lang))
     with st.form("signin"):
-        name = st.text_input("Nama pengguna" if lang == "id" else "User name", max_chars=100)
-        password = st.text_input("Kata sandi" if lang == "id" else "Password", type="password", max_chars=200)
-        submitted = st.form_submit_button("Masuk" if lang == "id" else "Sign in", type="primary")
+        name = st.text_input(t("user_name", lang), max_chars=100)
+        password = st.text_input(t("password", lang), type="password", max_chars=200)
+        submitted = st.form_submit_button(t("sign_in", lang), type="primary")
     if _oidc_configured():
-        st.button(
-            "Masuk dengan akun instansi" if lang == "id" else "Sign in with your organisation",
-            on_click=st.login,
-        )
+        st.button(t("sign_in_oidc", lang), on_click=st.login)
     if submitted:
         try:
             role = authenticate(context.store(), name.strip(), password, attempt_source())

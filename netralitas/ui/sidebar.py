@@ -36,7 +36,7 @@ def render() -> None:
     if st.session_state.pop(SYNC_FLAG, False) or _widget_key("election") not in st.session_state:
         _sync_widgets_from(current)
     vocab = vocabulary()
-    everything = "Semua" if lang == "id" else "All"
+    everything = t("all_values", lang)
     with st.sidebar:
         st.subheader(t("filters", lang))
         names = context.election_names()

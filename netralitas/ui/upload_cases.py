@@ -11,7 +11,7 @@ import streamlit as st
 
 from .. import style
 from ..errors import NetralitasError
-from ..i18n import t
+from ..i18n import pick, t
 from ..ingest import ImportOptions
 from ..ingest.kinds import KINDS
 from ..ingest.load import import_bytes
@@ -98,7 +98,7 @@ def _commit(
         bar = st.progress(0.0)
 
         def progress(share: float, step_id: str, step_en: str) -> None:
-            bar.progress(share, text=step_id if lang == "id" else step_en)
+            bar.progress(share, text=pick(step_id, step_en, lang))
 
         options.progress = progress
         options.dry_run = False

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ..i18n import t
+from ..i18n import pick, t
 from ..ingest.read import HEADER_SCAN_ROWS, RawTable
 
 
@@ -53,7 +53,7 @@ def skipped_rows(skipped: list[dict], total: int, lang: str) -> None:
         return
     st.markdown(f"**{t('imp_skipped_rows', lang)}** ({total})")
     frame = pd.DataFrame(
-        [{"row": s["row"], "reason": s["reason_id"] if lang == "id" else s["reason_en"]} for s in skipped]
+        [{"row": s["row"], "reason": pick(s["reason_id"], s["reason_en"], lang)} for s in skipped]
     )
     st.dataframe(frame, hide_index=True, width="stretch", height=min(400, 38 + 35 * len(frame)))
 
@@ -63,9 +63,7 @@ def notices(report, lang: str) -> None:
     first: said on the page, as the command line's JSON says them."""
     for g in report.fewer_repeats[:20]:
         rows = ", ".join(str(r) for r in g["rows"][:10])
-        st.warning(
-            t("imp_rows_reason", lang, rows=rows, reason=g["reason_id"] if lang == "id" else g["reason_en"])
-        )
+        st.warning(t("imp_rows_reason", lang, rows=rows, reason=pick(g["reason_id"], g["reason_en"], lang)))
     for column, order in report.date_orders.items():
         if order != "day-first":
             st.info(t(f"imp_order_{order.replace('-', '_')}", lang, column=column))

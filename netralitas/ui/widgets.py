@@ -33,7 +33,7 @@ def _fmt(value, kind: str, lang: str) -> str:
     if kind == "pct":
         return style.fmt_pct(value, lang)
     if kind == "days":
-        return style.fmt_num(value, lang, 0) + (" hari" if lang == "id" else " days")
+        return t("n_days", lang, n=style.fmt_num(value, lang, 0))
     return style.fmt_int(value, lang)
 
 
