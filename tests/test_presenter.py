@@ -90,3 +90,24 @@ def test_briefing_pdf_with_chromium():
     )
     pdf = pdf_from_html(doc)
     assert pdf is not None and pdf.startswith(b"%PDF") and len(pdf) > 5000
+
+
+def test_the_prepared_briefing_carries_the_figures_and_the_early_warning(db, monkeypatch):
+    """What the presenter downloads says what the slides say, the early warning included, without names."""
+    monkeypatch.setenv("NETRALITAS_DB", str(db))
+    monkeypatch.setenv("NETRALITAS_LOAD_SAMPLE", "0")
+    monkeypatch.setattr("netralitas.briefing.pdf_from_html", lambda html: None)  # the PDF has its own test
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["presenter"] = "1"
+    at.query_params["slide"] = "1"
+    at.run()
+    at.switch_page("views/presentasi.py").run()
+    at.button(key="prepare_briefing").click().run()
+    assert not at.exception
+    page = at.session_state["briefing_html"].decode("utf-8")
+    assert "Peringatan dini:" in page
+    assert "Kasus" in page
+    # names and NIPs of the fixture (a bare 18-digit search would match the embedded plotly.js)
+    assert not any(
+        p in page for p in ("Budi Rekaan", "Siti Contoh", "198501012010121001", "199002022015032002")
+    )

@@ -115,6 +115,18 @@ def _summary_lines(rep: alerts.AlertReport, lang: str) -> None:
     )
 
 
+def briefing_lines(filters: Filters, lang: str) -> list[str]:
+    """The early warning as the briefing's sentences: what is compared, then each flag (or that none is)."""
+    rep = report(filters)
+    if rep is None:
+        return []
+    head = f"{t('alerts_title', lang)}: {alerts.comparison_text(rep, context.election_names(), lang)}"
+    if rep.status != "ok":
+        return [head]
+    flags = [s for level in alerts.LEVELS for s in sentences(rep, level, lang)]
+    return [head, *(flags or [t("alerts_none", lang)])]
+
+
 def overview_block(filters: Filters, lang: str) -> None:
     """The overview's "Peringatan dini": what is compared, the flags in sentences, the full table, the rule."""
     st.subheader(t("alerts_title", lang))
