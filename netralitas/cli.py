@@ -198,7 +198,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
-    from . import sample
+    from .devtools import sample
 
     if args.load or args.remove:
         from .demo import load_sample, remove_sample
@@ -241,12 +241,12 @@ def cmd_user(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    if args.viewers:  # the viewer benchmark (README "Performance"), in netralitas/viewers.py
-        from .viewers import main as viewers_main
+    if args.viewers:  # the viewer benchmark (README "Performance"), in netralitas/devtools/viewers.py
+        from .devtools.viewers import main as viewers_main
 
         counts = [int(k) for k in args.viewers.split(",")]
         return viewers_main(counts, args.db, args.replicas, args.rounds, args.out)
-    from .bench import main as bench_main
+    from .devtools.bench import main as bench_main
 
     return bench_main(args.rows, args.runs, args.out, args.browser)
 

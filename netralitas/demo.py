@@ -25,7 +25,7 @@ def sample_batches(store: Store) -> list[int]:
 
 def load_sample(store: Store, rows: int = 5000, seed: int = 2024, user: str = "system") -> ImportReport:
     """Generate sample rows and import them through the one import path, marked as sample data."""
-    from .sample import generate_cases
+    from .devtools.sample import generate_cases
 
     frame = generate_cases(rows, seed=seed)
     buffer = io.StringIO()

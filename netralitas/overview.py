@@ -8,9 +8,10 @@ from dataclasses import replace
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import charts, maps, metrics
+from . import metrics
 from .filters import Filters
 from .i18n import t
+from .present import charts, maps
 
 
 def previous_election(elections: pd.DataFrame, chosen: tuple[str, ...]) -> str | None:

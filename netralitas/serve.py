@@ -28,9 +28,9 @@ from pathlib import Path
 
 from . import config
 from .auth import users_exist
+from .devtools.viewers import ROOT, free_port, wait_healthy, warm
 from .i18n import t
 from .store import Store
-from .viewers import ROOT, free_port, wait_healthy, warm
 
 COOKIE = "NETRALITAS_REPLICA"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")

@@ -17,5 +17,5 @@ for ((i = 0; i < ${#args[@]}; i++)); do
         --server.port=*) port=${args[i]#*=} ;;
     esac
 done
-(.venv/bin/python -m netralitas.viewers --warm "http://127.0.0.1:${port}" >/dev/null &)
+(.venv/bin/python -m netralitas.devtools.viewers --warm "http://127.0.0.1:${port}" >/dev/null &)
 exec .venv/bin/python -m streamlit run app.py --server.maxUploadSize "$upload_cap" "$@"

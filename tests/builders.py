@@ -16,9 +16,9 @@ from conftest import FIXTURES, write
 
 from netralitas.auth import add_user
 from netralitas.demo import load_sample
+from netralitas.devtools.sample import write_sample
 from netralitas.ingest import ImportOptions, import_file
 from netralitas.ingest.load import ImportReport
-from netralitas.sample import write_sample
 from netralitas.store import Store, close_all
 
 

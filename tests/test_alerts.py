@@ -254,7 +254,7 @@ def test_steady_regions_with_noise_are_not_flagged():
 
 
 def test_outline_layer_holds_the_flagged_regions_only():
-    from netralitas import alertcharts, maps
+    from netralitas.present import alertcharts, maps
 
     fig = maps.province_choropleth(pd.DataFrame({"key": ["33"], "cases": [5]}), "cases", "Kasus")
     drawn = alertcharts.outline_flagged(fig, ["33", "71"], "province")

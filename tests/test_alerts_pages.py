@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from test_alerts import AS_OF, STEADY, TRIPLES, _rows, load, season_file
 
 from netralitas import alerts
-from netralitas.slides import SLIDES
+from netralitas.present.slides import SLIDES
 from netralitas.store import Store
 from netralitas.style import fmt_num
 

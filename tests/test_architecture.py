@@ -37,7 +37,7 @@ def test_importing_the_package_reads_no_files_and_loads_no_ui():
     code = (
         "import sys, builtins; opened = []; real = builtins.open\n"
         "builtins.open = lambda *a, **k: (opened.append(a[0]), real(*a, **k))[1]\n"
-        "import netralitas.cli, netralitas.ingest, netralitas.metrics, netralitas.charts, netralitas.maps\n"
+        "import netralitas.cli, netralitas.ingest, netralitas.metrics, netralitas.present.charts, netralitas.present.maps\n"
         "assert 'streamlit' not in sys.modules, 'streamlit imported'\n"
         "print([o for o in opened if 'netralitas' in str(o) or 'data' in str(o)])"
     )

@@ -257,7 +257,8 @@ def test_the_map_fetches_its_boundaries_once_by_url_and_the_briefing_carries_the
     is the layer, named by its content; the offline briefing's figure carries the layer itself."""
     import pandas as pd
 
-    from netralitas import config, maps
+    from netralitas import config
+    from netralitas.present import maps
 
     values = pd.DataFrame({"key": ["31", "32"], "cases": [5, 7]})
     fig = maps.province_choropleth(values, "cases", "Kasus")

@@ -15,7 +15,6 @@ from conftest import ROOT
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
-from netralitas import charts
 from netralitas.auth import (
     NAME_CAP,
     SOURCE_BASE,
@@ -28,6 +27,7 @@ from netralitas.auth import (
 )
 from netralitas.errors import NetralitasError
 from netralitas.export import is_formula_like, to_csv_bytes, to_xlsx_bytes
+from netralitas.present import charts
 from netralitas.safetext import WORD_JOINER, md, plotly, plotly_safe
 
 PASSWORD = "kata-sandi-yang-panjang"

@@ -32,11 +32,11 @@ def test_the_contracts_catch_an_upward_import(tmp_path):
     )
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     with (tmp_path / "netralitas" / "store.py").open("a", encoding="utf-8") as f:
-        f.write("\nfrom . import charts  # noqa\n")
+        f.write("\nfrom .present import charts  # noqa\n")
     with (tmp_path / "netralitas" / "text.py").open("a", encoding="utf-8") as f:
         f.write("\nimport streamlit  # noqa\n")
     out = lint_imports(tmp_path)
     assert out.returncode != 0
     assert "3 broken" in out.stdout, out.stdout[-3000:]
-    assert "netralitas.store -> netralitas.charts" in out.stdout
+    assert "netralitas.store -> netralitas.present.charts" in out.stdout
     assert "netralitas.text -> streamlit" in out.stdout

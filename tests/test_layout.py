@@ -7,8 +7,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from netralitas import charts, coverage, layout, maps, style
-from netralitas.briefing import narrative
+from netralitas import style
+from netralitas.present import charts, coverage, layout, maps
+from netralitas.present.briefing import narrative
 from netralitas.reference import historical_units, provinces, regencies, regency_short_label
 
 TOPS = [

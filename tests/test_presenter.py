@@ -10,8 +10,8 @@ from builders import import_into
 from conftest import ROOT, write
 from streamlit.testing.v1 import AppTest
 
-from netralitas.briefing import html_document, narrative
-from netralitas.slides import SLIDES, next_index, slide_index
+from netralitas.present.briefing import html_document, narrative
+from netralitas.present.slides import SLIDES, next_index, slide_index
 
 NIP = re.compile(r"\d{18}")
 
@@ -83,7 +83,7 @@ def test_briefing_html_is_self_contained():
 def test_briefing_pdf_with_chromium():
     import plotly.graph_objects as go
 
-    from netralitas.briefing import pdf_from_html
+    from netralitas.present.briefing import pdf_from_html
 
     doc = html_document(
         "Briefing", "Semua data", [("Kasus", "1")], ["Satu."], [go.Figure(go.Bar(x=[1], y=[2]))], "1 Jan 2025"
@@ -96,7 +96,9 @@ def test_the_prepared_briefing_carries_the_figures_and_the_early_warning(db, mon
     """What the presenter downloads says what the slides say, the early warning included, without names."""
     monkeypatch.setenv("NETRALITAS_DB", str(db))
     monkeypatch.setenv("NETRALITAS_LOAD_SAMPLE", "0")
-    monkeypatch.setattr("netralitas.briefing.pdf_from_html", lambda html: None)  # the PDF has its own test
+    monkeypatch.setattr(
+        "netralitas.present.briefing.pdf_from_html", lambda html: None
+    )  # the PDF has its own test
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["presenter"] = "1"
     at.query_params["slide"] = "1"

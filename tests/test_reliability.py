@@ -203,7 +203,7 @@ def test_a_read_only_database_file_gives_a_clear_message(tmp_path):
 
 
 def test_benchmark_smoke(tmp_path):
-    from netralitas.bench import format_table, run
+    from netralitas.devtools.bench import format_table, run
 
     result = run(rows=3000, runs=2, out_dir=tmp_path)
     table = format_table(result)

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from netralitas import sample
-from netralitas.sample import generate_cases, generate_messy_cases, write_sample
+from netralitas.devtools import sample
+from netralitas.devtools.sample import generate_cases, generate_messy_cases, write_sample
 
 REF = Path(__file__).resolve().parents[1] / "data" / "reference"
 HEADERS = [

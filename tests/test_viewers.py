@@ -10,7 +10,7 @@ import pytest
 from builders import load_sample_rows
 from conftest import ROOT, run_cli
 
-from netralitas import viewers
+from netralitas.devtools import viewers
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ from netralitas.auth import add_user, disable_user, lift_lock, locks
 from netralitas.demo import remove_sample
 from netralitas.errors import NetralitasError
 from netralitas.i18n import t
+from netralitas.present.tables import labelled_columns
 from netralitas.safetext import md
-from netralitas.tables import labelled_columns
 from netralitas.ui import context
 
 context.require_role("admin")

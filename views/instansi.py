@@ -5,9 +5,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from netralitas import charts, config, metrics, reconcile, style
+from netralitas import config, metrics, reconcile, style
 from netralitas.headcount import fmt_rate, rank_agencies
 from netralitas.i18n import t
+from netralitas.present import charts
 from netralitas.reference import vocabulary
 from netralitas.ui import context, widgets
 

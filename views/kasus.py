@@ -5,8 +5,8 @@ import streamlit as st
 from netralitas import export, reconcile, style
 from netralitas.filters import describe
 from netralitas.i18n import t
+from netralitas.present.tables import labelled_cases
 from netralitas.privacy import may_see_personal_data
-from netralitas.tables import labelled_cases
 from netralitas.ui import context
 
 LIMIT = 5000

@@ -3,9 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from netralitas import maps, metrics, style
+from netralitas import metrics, style
 from netralitas.i18n import pick, t
 from netralitas.mapmetrics import METRIC_LABELS, available_metrics, with_metrics
+from netralitas.present import maps
 from netralitas.ui import alerts as early_warning
 from netralitas.ui import context, sidebar, widgets
 from netralitas.ui import ikp as ikp_ui

@@ -5,12 +5,13 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from netralitas import briefing, charts, config, maps, metrics
+from netralitas import config, metrics
 from netralitas.filters import describe
 from netralitas.i18n import pick, t
+from netralitas.present import briefing, charts, maps
+from netralitas.present.slides import SLIDES, TITLES, slide_index
 from netralitas.reference import regency_short_label
 from netralitas.safetext import md
-from netralitas.slides import SLIDES, TITLES, slide_index
 from netralitas.ui import alerts as early_warning
 from netralitas.ui import briefing_section, context, presenter, widgets
 

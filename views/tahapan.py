@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from netralitas import charts
 from netralitas.i18n import t
+from netralitas.present import charts
 from netralitas.ui import context
 
 lang = context.lang()

@@ -11,9 +11,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from .. import alertcharts, alerts, style
+from .. import alerts, style
 from ..filters import Filters
 from ..i18n import t
+from ..present import alertcharts
 from . import context
 
 SHOWN = 3  # flag sentences per level on the overview; the table in the expander holds them all
@@ -181,7 +182,8 @@ def outlined(fig: go.Figure, level: str, filters: Filters, lang: str, within: st
 
 def slide(filters: Filters, lang: str) -> None:
     """The presenter's early-warning slide: the comparison, the outlined province map, the flags."""
-    from .. import maps, metrics
+    from .. import metrics
+    from ..present import maps
 
     rep = report(filters)
     if rep is None:

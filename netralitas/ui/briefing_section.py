@@ -6,10 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import briefing, charts, maps, metrics, style
+from .. import metrics, style
 from ..filters import Filters, describe
 from ..i18n import t
-from ..slides import SLIDES, next_index
+from ..present import briefing, charts, maps
+from ..present.slides import SLIDES, next_index
 from . import alerts as early_warning
 from . import context, presenter, widgets
 

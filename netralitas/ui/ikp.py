@@ -8,12 +8,13 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from .. import alertcharts, ikp, style
+from .. import ikp, style
 from ..errors import NetralitasError
 from ..filters import Filters
 from ..headcount import level_name
 from ..i18n import t
 from ..ingest.read import sheet_names
+from ..present import alertcharts
 from ..uploads import UploadLimits
 from . import context
 from .alerts import chosen_election

@@ -1,4 +1,4 @@
-"""Streamlit's websocket protocol, for the viewer benchmark's client (netralitas/viewers.py): the BackMsg a
+"""Streamlit's websocket protocol, for the viewer benchmark's client (netralitas/devtools/viewers.py): the BackMsg a
 new browser tab sends, and what the ForwardMsgs that answer it carry. Read from the installed package's
 server (streamlit/web/server/starlette/starlette_websocket.py, runtime/app_session.py) and its protobufs."""
 
@@ -10,7 +10,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 if TYPE_CHECKING:
-    from ..viewers import View
+    from ..devtools.viewers import View
 
 
 def rerun_message(base: str, path: str, query_string: str) -> bytes:

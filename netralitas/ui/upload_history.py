@@ -1,5 +1,5 @@
 """Unggah data's history: the sample data still mixed with real data (and its removal), every upload batch,
-and the undo of a batch no newer batch has changed. The table is netralitas.tables.batch_history."""
+and the undo of a batch no newer batch has changed. The table is netralitas.present.tables.batch_history."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from ..demo import remove_sample
 from ..errors import NetralitasError
 from ..i18n import t
 from ..ingest import undo_batch
-from ..tables import batch_history
+from ..present.tables import batch_history
 from . import context
 
 

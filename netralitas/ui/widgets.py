@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import charts, coverage, layout, maps, metrics, style
+from .. import metrics, style
 from ..i18n import t
 from ..overview import change, comparison_filters, previous_election
+from ..present import charts, coverage, layout, maps
 from . import context, sidebar
 
 KPIS = (
@@ -23,7 +24,7 @@ KPIS = (
 
 def responsive_kpis() -> None:
     """Outside presenter mode (which sets its own large type): KPI figures that fit the window, and the
-    phone layout (netralitas/layout.py)."""
+    phone layout (netralitas/present/layout.py)."""
     st.html(layout.CSS)
 
 

@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from builders import import_into, load_sample_rows  # noqa: E402
 from conftest import write  # noqa: E402
 
-from netralitas.slides import SLIDES  # noqa: E402
+from netralitas.present.slides import SLIDES  # noqa: E402
 
 from .conftest import Server, screenshot, wait_for_app  # noqa: E402
 

@@ -1,7 +1,7 @@
 """Two replicas behind HAProxy on one database file (scripts/serve.sh): an import through the upload page
 of one replica, then one from the command line, and both replicas show the new counts within seconds.
 
-Counts are read through the balancer with the websocket viewer client (netralitas/viewers.py), once
+Counts are read through the balancer with the websocket viewer client (netralitas/devtools/viewers.py), once
 with each replica's sticky cookie, so each read names the replica that answers it."""
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from builders import load_sample_rows  # noqa: E402
 from conftest import FIXTURES, ROOT, run_cli  # noqa: E402
 
-from netralitas import style, viewers  # noqa: E402
+from netralitas import style  # noqa: E402
+from netralitas.devtools import viewers  # noqa: E402
 from netralitas.i18n import t  # noqa: E402
 from netralitas.serve import COOKIE  # noqa: E402
 

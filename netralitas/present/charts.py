@@ -8,9 +8,9 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import style
-from .i18n import pick, t
-from .reference import vocabulary
+from .. import style
+from ..i18n import pick, t
+from ..reference import vocabulary
 
 FUNNEL_STAGES = ("cases", "processed", "violations", "recommendations", "followed_up")
 FUNNEL_LABELS = {

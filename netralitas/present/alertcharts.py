@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import style
-from .i18n import t
-from .reference import province_label, regency_label
+from .. import style
+from ..i18n import t
+from ..reference import province_label, regency_label
 
 OUTLINE_COLOUR = style.ACCENT
 OUTLINE_WIDTH = 3.0

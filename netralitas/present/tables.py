@@ -7,10 +7,10 @@ from typing import Any
 
 import pandas as pd
 
-from .i18n import t
-from .privacy import protect
-from .reference import FIELDS, UNKNOWN, province_label, regency_label, vocabulary
-from .style import fmt_date
+from ..i18n import t
+from ..privacy import protect
+from ..reference import FIELDS, UNKNOWN, province_label, regency_label, vocabulary
+from ..style import fmt_date
 
 CASE_COLUMNS = {  # column -> i18n key of its heading
     "case_id": "col_case_id",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .i18n import both
+from ..i18n import both
 
 # the early warning comes last: links to slides 1..6 made before it existed keep their meaning
 SLIDES = ("kpi", "map", "trend", "agencies", "violations", "regencies", "alerts")

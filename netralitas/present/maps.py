@@ -19,9 +19,9 @@ import plotly.graph_objects as go
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 from shapely.geometry.polygon import orient
 
-from . import config, geo, style
-from .i18n import t
-from .reference import (
+from .. import config, geo, style
+from ..i18n import t
+from ..reference import (
     historical_units,
     province_label,
     provinces,

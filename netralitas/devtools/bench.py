@@ -19,12 +19,13 @@ from typing import Any
 
 import pandas as pd
 
-from . import charts, maps, metrics, overview, queries
-from .filters import Filters
-from .mapmetrics import with_metrics
-from .overview import comparison_filters, previous_election
-from .pages import dashboard_pages
-from .store import Store
+from .. import metrics, overview, queries
+from ..filters import Filters
+from ..mapmetrics import with_metrics
+from ..overview import comparison_filters, previous_election
+from ..pages import dashboard_pages
+from ..present import charts, maps
+from ..store import Store
 
 KILL_OUTCOME = {
     "previous": "the store opened with exactly the previous counts",
@@ -50,7 +51,7 @@ def _overview(store: Store, f: Filters) -> list:
     if previous:
         queries.run_many(store, [("totals", comparison_filters(f, previous), None)])
     # the early-warning block (netralitas/ui/alerts.py): the chosen election, else the latest in the calendar
-    from .alerts import early_warning
+    from ..alerts import early_warning
 
     early_warning(
         store, f.election[0] if len(f.election) == 1 else str(elections["election"].iloc[-1]), f.date_to
@@ -250,7 +251,7 @@ def run(
             len(json.dumps(maps.layer("province"), separators=(",", ":"))) / 1024, 1
         )
 
-        from .ui.baseline import cached_frame_loader  # streamlit only when the benchmark runs
+        from ..ui.baseline import cached_frame_loader  # streamlit only when the benchmark runs
 
         load = cached_frame_loader(store)
         load()  # the first call fills the cache; the reruns measured below hit it

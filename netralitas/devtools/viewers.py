@@ -110,7 +110,7 @@ async def first_view(
     `cookie` is sent as a returning browser would (a balancer's sticky cookie names the replica)."""
     from websockets.asyncio.client import connect
 
-    from .ui import protocol
+    from ..ui import protocol
 
     start = time.perf_counter()
     page = f"{base}/{path.lstrip('/')}" + (f"?{query_string}" if query_string else "")
@@ -194,7 +194,7 @@ def run(counts: list[int], db: str | None, replicas: int, rounds: int) -> dict:
     """The floor, one dashboard process (as scripts/start.sh serves it) and, with `replicas` > 1, that
     many behind HAProxy (as scripts/serve.sh does), each measured `rounds` times in turn so that the
     machine's noise falls on all of them alike."""
-    from . import serve
+    from .. import serve
 
     env = {"NETRALITAS_DB": str(Path(db).resolve())} if db else {}
     serve.prepare_database(env)
@@ -280,11 +280,11 @@ def warm(base: str, wait_seconds: float = 600) -> View:
     return asyncio.run(first_view(base))
 
 
-if __name__ == "__main__":  # python -m netralitas.viewers --warm URL (scripts/start.sh)
+if __name__ == "__main__":  # python -m netralitas.devtools.viewers --warm URL (scripts/start.sh)
     if len(sys.argv) == 3 and sys.argv[1] == "--warm":
         try:
             warm(sys.argv[2])
         except (OSError, RuntimeError) as exc:
             print(f"warm-up: {exc}", file=sys.stderr)
     else:
-        print("usage: python -m netralitas.viewers --warm URL", file=sys.stderr)
+        print("usage: python -m netralitas.devtools.viewers --warm URL", file=sys.stderr)

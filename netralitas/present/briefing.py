@@ -8,8 +8,9 @@ from datetime import datetime
 
 import plotly.graph_objects as go
 
-from . import coverage, reference, style
-from .i18n import t
+from .. import reference, style
+from ..i18n import t
+from . import coverage
 
 
 def narrative(

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import style
-from .i18n import t
-from .reference import historical_units, province_label, provinces, regencies
+from .. import style
+from ..i18n import t
+from ..reference import historical_units, province_label, provinces, regencies
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Developer tools: the benchmark, the viewer crowd client and the sample generator."""

@@ -1,0 +1,1 @@
+"""Presentation: DataFrames in, figures, tables and HTML out (no streamlit)."""
