@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from .. import metrics, overview, queries
+from .. import config, metrics, overview, queries
 from ..filters import Filters
 from ..mapmetrics import with_metrics
 from ..overview import comparison_filters, previous_election
@@ -420,7 +420,7 @@ def first_view_seconds(db_path: Path) -> dict[str, float] | None:
     chromium = shutil.which("chromium")
     if not chromium:
         return None
-    root = Path(__file__).resolve().parents[1]
+    root = config.ROOT
     env = {"NETRALITAS_DB": str(db_path), "NETRALITAS_LOAD_SAMPLE": "0"}
     ours = _first_views(chromium, root / "app.py", root, env, "path.choroplethlocation", 38, warm=True)
     minimal = Path(tempfile.mkdtemp(prefix="netralitas-minimal-")) / "app.py"

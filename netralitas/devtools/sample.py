@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-REFERENCE_DIR = Path(__file__).resolve().parents[1] / "data" / "reference"
+from ..config import REFERENCE_DIR  # noqa: E402
 
 COLUMNS = [
     "No. Register",
