@@ -398,57 +398,59 @@ class _Stager:
         select.append(f"{self.col('case_id')} AS case_id_given")
         select.append(f"regexp_replace({self.col('employee_name')}, '\\s+', ' ', 'g') AS employee_name")
         select.append(f"{self.col('nip')} AS raw_nip")
-        sql = f"CREATE VIEW s1 AS SELECT {', '.join(select)} FROM raw r {' '.join(joins)}"
+        # Each step is named for what it adds: each cell matched to its map, then the dates, the election,
+        # the phase, and the case key. Only the last is a table: later steps update it and read it often.
+        sql = f"CREATE VIEW staged_matched AS SELECT {', '.join(select)} FROM raw r {' '.join(joins)}"
         self.con.execute(sql)
         self.con.execute(
             """
-            CREATE VIEW s2 AS
-            SELECT s1.*,
+            CREATE VIEW staged_dated AS
+            SELECT m.*,
                    coalesce(report_date, incident_date, recommendation_date, follow_up_date, block_date) AS case_date,
                    coalesce(incident_date, report_date, recommendation_date, follow_up_date, block_date) AS phase_date,
-                   coalesce(s1.source, (SELECT default_source FROM opts)) AS source_code,
+                   coalesce(m.source, (SELECT default_source FROM opts)) AS source_code,
                    CASE WHEN regexp_replace(coalesce(raw_nip, ''), '[^0-9]', '', 'g') ~ '^[0-9]{18}$'
                              AND NOT coalesce(raw_nip, '') LIKE '%~'
                         THEN regexp_replace(raw_nip, '[^0-9]', '', 'g') END AS nip
-            FROM s1
+            FROM staged_matched m
             """
         )
         self._infer_elections()
         self.con.execute(
             """
-            CREATE VIEW s3 AS
-            SELECT s2.*,
+            CREATE VIEW staged_with_election AS
+            SELECT sd.*,
                    coalesce(election_given, (SELECT default_election FROM opts), ie.election) AS election_code,
                    ie.candidates AS election_candidates,
-                   coalesce(CASE WHEN s2.regency_code IS NULL THEN h.code END, named_province) AS province_code
-            FROM s2
-            LEFT JOIN inferred ie ON ie.d = s2.phase_date
-            LEFT JOIN hist h ON h.parent = s2.named_province AND s2.case_date < h.until
+                   coalesce(CASE WHEN sd.regency_code IS NULL THEN h.code END, named_province) AS province_code
+            FROM staged_dated sd
+            LEFT JOIN inferred ie ON ie.d = sd.phase_date
+            LEFT JOIN hist h ON h.parent = sd.named_province AND sd.case_date < h.until
             """
         )
         self.con.execute(
             """
-            CREATE VIEW s4 AS
-            SELECT s3.*, coalesce(s3.phase, c.phase) AS phase_code,
-                   coalesce(s3.agency_type, s3.agency_kind) AS agency_type_code,
+            CREATE VIEW staged_with_phase AS
+            SELECT se.*, coalesce(se.phase, c.phase) AS phase_code,
+                   coalesce(se.agency_type, se.agency_kind) AS agency_type_code,
                    CASE WHEN case_id_given IS NULL THEN 'auto-' || substr(md5(concat_ws('|', election_code,
                         province_code, regency_code, agency, lower(employee_name), nip, violation_type,
                         CAST(coalesce(incident_date, report_date) AS VARCHAR))), 1, 16) END AS derived_base,
                    case_id_given IS NULL AS case_id_derived
-            FROM s3
-            LEFT JOIN cal c ON c.election = s3.election_code AND s3.phase_date BETWEEN c.start_date AND c.end_date
+            FROM staged_with_election se
+            LEFT JOIN cal c ON c.election = se.election_code AND se.phase_date BETWEEN c.start_date AND c.end_date
             """
         )
         self.con.execute(
             """
-            CREATE TABLE s5 AS
-            SELECT s4.*, source_code || '|' || case_id || '|' || coalesce(nip, lower(employee_name), '') AS case_key
-            FROM (SELECT s4.*, coalesce(case_id_given, derived_base) AS case_id FROM s4) s4
+            CREATE TABLE staged_keyed AS
+            SELECT sp.*, source_code || '|' || case_id || '|' || coalesce(nip, lower(employee_name), '') AS case_key
+            FROM (SELECT sp.*, coalesce(case_id_given, derived_base) AS case_id FROM staged_with_phase sp) sp
             """
         )
         self._number_identical_rows()
         kinds.apply(self.con, self.options.kind or kinds.GENERIC, self.present)
-        # Every later step reads s5: let go of the file's text so its memory can be returned.
+        # Every later step reads staged_keyed: let go of the file's text so its memory can be returned.
         self.con.unregister("raw")
         self.raw.table = self.raw.table.schema.empty_table()
         pa.default_memory_pool().release_unused()
@@ -459,15 +461,15 @@ class _Stager:
         over every staged row and column doubled the staging time of a million-row file."""
         self.con.execute(
             """
-            UPDATE s5 SET case_id = s5.case_id || '-' || o.n,
-                          case_key = s5.source_code || '|' || s5.case_id || '-' || o.n || '|'
-                                     || coalesce(s5.nip, lower(s5.employee_name), '')
+            UPDATE staged_keyed SET case_id = staged_keyed.case_id || '-' || o.n,
+                                    case_key = staged_keyed.source_code || '|' || staged_keyed.case_id || '-' || o.n
+                                               || '|' || coalesce(staged_keyed.nip, lower(staged_keyed.employee_name), '')
             FROM (SELECT _row, row_number() OVER (PARTITION BY source_code, derived_base ORDER BY _row) AS n
-                  FROM s5
+                  FROM staged_keyed
                   WHERE derived_base IS NOT NULL AND (source_code, derived_base) IN (
-                      SELECT (source_code, derived_base) FROM s5 WHERE derived_base IS NOT NULL
+                      SELECT (source_code, derived_base) FROM staged_keyed WHERE derived_base IS NOT NULL
                       GROUP BY source_code, derived_base HAVING count(*) > 1)) o
-            WHERE s5._row = o._row AND o.n > 1
+            WHERE staged_keyed._row = o._row AND o.n > 1
             """
         )
 
@@ -478,7 +480,7 @@ class _Stager:
         dates = [
             d
             for (d,) in self.con.execute(
-                "SELECT DISTINCT phase_date FROM s2 WHERE phase_date IS NOT NULL"
+                "SELECT DISTINCT phase_date FROM staged_dated WHERE phase_date IS NOT NULL"
             ).fetchall()
         ]
         cal = self.calendar.copy()
@@ -510,17 +512,17 @@ class _Stager:
         params: dict[str, str] = {}
         parts = [
             "SELECT _row, 'location' AS col, raw_location AS value, loc_err_id AS reason_id, loc_err_en AS reason_en "
-            "FROM s5 WHERE loc_err_id IS NOT NULL"
+            "FROM staged_keyed WHERE loc_err_id IS NOT NULL"
         ]
         for c in DATE_COLUMNS:
             if c in self.present:
                 parts.append(
-                    f"SELECT _row, '{c}', raw_{c}, {c}_err_id, {c}_err_en FROM s5 WHERE {c}_err_id IS NOT NULL"
+                    f"SELECT _row, '{c}', raw_{c}, {c}_err_id, {c}_err_en FROM staged_keyed WHERE {c}_err_id IS NOT NULL"
                 )
         date_errs = " OR ".join(f"{c}_err_id IS NOT NULL" for c in DATE_COLUMNS)
         parts.append(
             f"SELECT _row, 'date', '', {_reason_sql('imp_no_date', params)} "
-            f"FROM s5 WHERE case_date IS NULL AND NOT ({date_errs})"
+            f"FROM staged_keyed WHERE case_date IS NULL AND NOT ({date_errs})"
         )
         self.con.execute(
             "CREATE TABLE rejected (_row INTEGER, col VARCHAR, value VARCHAR, reason_id VARCHAR, reason_en VARCHAR)"
@@ -534,7 +536,7 @@ class _Stager:
             FROM (SELECT _row, case_id, case_key,
                          first_value(_row) OVER (PARTITION BY case_key ORDER BY _row) AS first_row,
                          row_number() OVER (PARTITION BY case_key ORDER BY _row) AS n
-                  FROM s5 WHERE _row NOT IN (SELECT _row FROM rejected))
+                  FROM staged_keyed WHERE _row NOT IN (SELECT _row FROM rejected))
             WHERE n > 1
             """,
             params,
@@ -550,25 +552,25 @@ class _Stager:
             if f in self.present:
                 parts.append(
                     f"SELECT _row, '{f}' AS col, raw_{f} AS value, {_reason_sql('imp_unknown_value', params)} "
-                    f"FROM s5 WHERE {f} IS NULL AND raw_{f} IS NOT NULL"
+                    f"FROM staged_keyed WHERE {f} IS NULL AND raw_{f} IS NOT NULL"
                 )
         parts.append(
-            "SELECT _row, 'regency', raw_location, loc_warn_id, loc_warn_en FROM s5 WHERE loc_warn_id IS NOT NULL"
+            "SELECT _row, 'regency', raw_location, loc_warn_id, loc_warn_en FROM staged_keyed WHERE loc_warn_id IS NOT NULL"
         )
         parts.append(kinds.warning_sql())
         if "election" in self.present:
             parts.append(
                 f"SELECT _row, 'election', raw_election, {_reason_sql('imp_unknown_election', params)} "
-                "FROM s5 WHERE election_given IS NULL AND raw_election IS NOT NULL"
+                "FROM staged_keyed WHERE election_given IS NULL AND raw_election IS NOT NULL"
             )
         parts.append(
             "SELECT _row, 'election', CAST(phase_date AS VARCHAR), "
-            f"{_reason_sql('imp_election_undecided', params, candidates='election_candidates')} FROM s5 "
+            f"{_reason_sql('imp_election_undecided', params, candidates='election_candidates')} FROM staged_keyed "
             "WHERE election_code IS NULL AND raw_election IS NULL AND phase_date IS NOT NULL"
         )
         parts.append(
             "SELECT _row, 'phase', CAST(phase_date AS VARCHAR), "
-            f"{_reason_sql('imp_outside_calendar', params, election='election_code')} FROM s5 "
+            f"{_reason_sql('imp_outside_calendar', params, election='election_code')} FROM staged_keyed "
             "WHERE phase_code IS NULL AND raw_phase IS NULL AND election_code IS NOT NULL AND phase_date IS NOT NULL"
         )
         if "nip" in self.present:
@@ -577,12 +579,12 @@ class _Stager:
             parts.append(
                 "SELECT _row, 'nip', raw_nip, CASE WHEN raw_nip LIKE '%~' THEN $imp_nip_excel_id "
                 "ELSE $imp_nip_not_18_id END, CASE WHEN raw_nip LIKE '%~' THEN $imp_nip_excel_en "
-                "ELSE $imp_nip_not_18_en END FROM s5 WHERE raw_nip IS NOT NULL AND nip IS NULL"
+                "ELSE $imp_nip_not_18_en END FROM staged_keyed WHERE raw_nip IS NOT NULL AND nip IS NULL"
             )
         if "record_blocked" in self.present:
             parts.append(
                 f"SELECT _row, 'record_blocked', raw_record_blocked, {_reason_sql('imp_unknown_value', params)} "
-                "FROM s5 WHERE record_blocked IS NULL AND raw_record_blocked IS NOT NULL"
+                "FROM staged_keyed WHERE record_blocked IS NULL AND raw_record_blocked IS NOT NULL"
             )
         self.con.execute(
             "CREATE TABLE warned (_row INTEGER, col VARCHAR, value VARCHAR, reason_id VARCHAR, reason_en VARCHAR)"
@@ -598,9 +600,9 @@ class _Stager:
         upload page lets the user assign to a code."""
         frame = self.con.execute(
             "SELECT 'province' AS field, raw_province AS value, count(*) AS n, list(_row ORDER BY _row)[1:20] AS rows "
-            "FROM s5 WHERE loc_err_id IS NOT NULL AND raw_province IS NOT NULL AND raw_regency IS NULL GROUP BY ALL "
+            "FROM staged_keyed WHERE loc_err_id IS NOT NULL AND raw_province IS NOT NULL AND raw_regency IS NULL GROUP BY ALL "
             "UNION ALL SELECT 'regency', raw_regency, count(*), list(_row ORDER BY _row)[1:20] "
-            "FROM s5 WHERE loc_err_id IS NOT NULL AND raw_regency IS NOT NULL GROUP BY ALL ORDER BY 3 DESC"
+            "FROM staged_keyed WHERE loc_err_id IS NOT NULL AND raw_regency IS NOT NULL GROUP BY ALL ORDER BY 3 DESC"
         ).fetchall()
         return [
             {
@@ -619,7 +621,7 @@ class _Stager:
                province_code, regency_code, agency, agency_type_code AS agency_type, position, employee_name,
                nip, violation_type, origin, status, sanction, record_blocked, block_date, unblock_date, file_kind,
                _row AS source_row
-        FROM s5 WHERE _row NOT IN (SELECT _row FROM rejected)
+        FROM staged_keyed WHERE _row NOT IN (SELECT _row FROM rejected)
     """
 
     def accepted_keys(self) -> pa.Table:
