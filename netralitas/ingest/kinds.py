@@ -248,5 +248,5 @@ def _frame(rows: list[tuple]):
 
 def warning_sql() -> str:
     """The warnings `apply` left (follow-up values that say neither done nor not yet: the row loads as a
-    recommendation without follow-up), in warning_frame's columns."""
+    recommendation without follow-up), in the columns of rejections.warned_rows."""
     return "SELECT _row, col, value, reason_id, reason_en FROM kind_warned"

@@ -1,6 +1,6 @@
 """Identical rows are cases: the n-th of a group of identical rows (no case number, the same identifying
 content) is the n-th record of that key, stored as case_id 'auto-<hash>' for the first and
-'auto-<hash>-<n>' after it (the numbering itself is in the staging SQL of load.py, staged_keyed).
+'auto-<hash>-<n>' after it (the numbering itself is in the staging SQL of stage.py, staged_keyed).
 
 This module tells the user when a file holds fewer of such a group than the store does: those stored
 records are kept (an import never deletes), and the report says so instead of applying it silently."""
