@@ -197,11 +197,11 @@ def status_code(kind: str | None, raw: str, general: str | None) -> str | None:
 
 
 def apply(con: duckdb.DuckDBPyConnection, kind: str, present: set[str]) -> None:
-    """What a row means by its file's kind, on the staged rows (table s5 of the staging database):
+    """What a row means by its file's kind, on the staged rows (table staged_keyed of the staging database):
     a stage floor, the follow-up date a follow-up column holds, and the block flag."""
-    con.execute("ALTER TABLE s5 ADD COLUMN file_kind VARCHAR")
-    con.execute("ALTER TABLE s5 ADD COLUMN follow_up_unread BOOLEAN DEFAULT false")
-    con.execute("UPDATE s5 SET file_kind = $k", {"k": kind})
+    con.execute("ALTER TABLE staged_keyed ADD COLUMN file_kind VARCHAR")
+    con.execute("ALTER TABLE staged_keyed ADD COLUMN follow_up_unread BOOLEAN DEFAULT false")
+    con.execute("UPDATE staged_keyed SET file_kind = $k", {"k": kind})
     stages = list(STAGES)
     if kind in (RECOMMENDATION, FOLLOW_UP):
         floor = "rekomendasi"
@@ -210,30 +210,30 @@ def apply(con: duckdb.DuckDBPyConnection, kind: str, present: set[str]) -> None:
             values = [
                 v
                 for (v,) in con.execute(
-                    "SELECT DISTINCT raw_status FROM s5 WHERE raw_status IS NOT NULL"
+                    "SELECT DISTINCT raw_status FROM staged_keyed WHERE raw_status IS NOT NULL"
                 ).fetchall()
             ]
             rows = [(v, parse_date(v).value, follow_up_status(v)[1]) for v in values]
             con.register("m_follow", _frame(rows))
             con.execute(
-                "UPDATE s5 SET follow_up_date = coalesce(s5.follow_up_date, m.d), "
-                "follow_up_unread = (s5.status IS NULL AND NOT m.understood) "
-                "FROM m_follow m WHERE m.raw = s5.raw_status"
+                "UPDATE staged_keyed SET follow_up_date = coalesce(staged_keyed.follow_up_date, m.d), "
+                "follow_up_unread = (staged_keyed.status IS NULL AND NOT m.understood) "
+                "FROM m_follow m WHERE m.raw = staged_keyed.raw_status"
             )
         done_without_column = kind == FOLLOW_UP and "status" not in present
         if "status" not in present:  # staged as an untyped NULL column: give it a type to hold a stage
-            con.execute("ALTER TABLE s5 ALTER COLUMN status TYPE VARCHAR")
+            con.execute("ALTER TABLE staged_keyed ALTER COLUMN status TYPE VARCHAR")
         con.execute(
-            "UPDATE s5 SET status = CASE WHEN $done THEN 'ditindaklanjuti' "
+            "UPDATE staged_keyed SET status = CASE WHEN $done THEN 'ditindaklanjuti' "
             "WHEN status IS NULL OR list_position($stages, status) < list_position($stages, $floor) THEN $floor "
             "ELSE status END",
             {"done": done_without_column, "stages": stages, "floor": floor},
         )
     if kind == BLOCK:
-        con.execute("UPDATE s5 SET record_blocked = coalesce(record_blocked, true)")
+        con.execute("UPDATE staged_keyed SET record_blocked = coalesce(record_blocked, true)")
     con.execute(
         "CREATE TABLE kind_warned AS SELECT _row, 'status' AS col, raw_status AS value, $rid AS reason_id, "
-        "$ren AS reason_en FROM s5 WHERE follow_up_unread",
+        "$ren AS reason_en FROM staged_keyed WHERE follow_up_unread",
         {"rid": t("kind_follow_up_unread", "id"), "ren": t("kind_follow_up_unread", "en")},
     )
 
@@ -248,5 +248,5 @@ def _frame(rows: list[tuple]):
 
 def warning_sql() -> str:
     """The warnings `apply` left (follow-up values that say neither done nor not yet: the row loads as a
-    recommendation without follow-up), in warning_frame's columns."""
+    recommendation without follow-up), in the columns of rejections.warned_rows."""
     return "SELECT _row, col, value, reason_id, reason_en FROM kind_warned"

@@ -1,6 +1,6 @@
 """Identical rows are cases: the n-th of a group of identical rows (no case number, the same identifying
 content) is the n-th record of that key, stored as case_id 'auto-<hash>' for the first and
-'auto-<hash>-<n>' after it (the numbering itself is in the staging SQL of load.py, s5).
+'auto-<hash>-<n>' after it (the numbering itself is in the staging SQL of stage.py, staged_keyed).
 
 This module tells the user when a file holds fewer of such a group than the store does: those stored
 records are kept (an import never deletes), and the report says so instead of applying it silently."""
@@ -39,7 +39,7 @@ def fewer_repeats(store_con: duckdb.DuckDBPyConnection, stage_con: duckdb.DuckDB
             WITH in_file AS (
                 SELECT source_code AS source, derived_base AS base, count(*) AS n,
                        list(_row ORDER BY _row)[1:20] AS rows
-                FROM s5 WHERE derived_base IS NOT NULL GROUP BY ALL)
+                FROM staged_keyed WHERE derived_base IS NOT NULL GROUP BY ALL)
             SELECT f.rows, f.n, count(*) AS stored, count(*) FILTER (WHERE s.occurrence > f.n) AS beyond
             FROM in_file f JOIN stored_repeats s ON s.source = f.source AND s.base = f.base
             GROUP BY f.rows, f.n HAVING count(*) FILTER (WHERE s.occurrence > f.n) > 0
