@@ -14,9 +14,9 @@ from pathlib import Path
 import shapely
 from shapely.geometry import shape
 
+from .config import GEO_DIR
 from .errors import NetralitasError
 
-GEO_DIR = Path(__file__).resolve().parents[1] / "data" / "geo"
 FILES = {"province": "provinces.geojson", "regency": "regencies.geojson"}
 CODE_LENGTH = {"province": 2, "regency": 4}
 # Property names an official layer may carry its code under, most specific first (BIG uses KDPPUM/KDPKAB).
