@@ -18,6 +18,7 @@ by election, province and the name's first letter, so the work grows with the re
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -38,53 +39,55 @@ MAX_DAYS_APART = 365
 # alike the names; measured against Splink 5.0 on synthetic data (see README "Records and cases").
 WEIGHTS = {"name": 0.55, "regency": 0.25, "agency": 0.10, "days": 0.10}
 
-_BASES = """
-CREATE OR REPLACE TEMP TABLE link_bases AS
-WITH nip_elections AS (
-    -- only for NIPs that some record holds without an election: the rest need no lookup
-    SELECT nip, min(election) AS election, count(DISTINCT election) AS n
-    FROM cases
-    WHERE election IS NOT NULL
-      AND nip IN (SELECT nip FROM cases WHERE election IS NULL AND nip IS NOT NULL)
-    GROUP BY nip
-)
-SELECT c.case_key AS record_key,
-       CASE WHEN c.nip IS NOT NULL
-            THEN 'nip|' || coalesce(c.election, CASE WHEN ne.n = 1 THEN ne.election END, '?') || '|' || c.nip
-            ELSE 'rec|' || c.case_key END AS base
-FROM cases c LEFT JOIN nip_elections ne ON ne.nip = c.nip AND c.election IS NULL
+# The case a record belongs to before accepted links: its person and election where it has a NIP, else
+# itself. A record with a NIP but no election joins that NIP's case when the NIP has exactly one election.
+_BASE = """CASE WHEN c.nip IS NOT NULL
+         THEN 'nip|' || coalesce(c.election, CASE WHEN ne.n = 1 THEN ne.election END, '?') || '|' || c.nip
+         ELSE 'rec|' || c.case_key END"""
+
+# The elections of the NIPs that some record of the scope holds without an election (the rest need no
+# lookup); joined as `ne` wherever _BASE is computed.
+_NIP_ELECTIONS = """
+SELECT nip, min(election) AS election, count(DISTINCT election) AS n
+FROM cases
+WHERE election IS NOT NULL AND nip IN (SELECT nip FROM {records} WHERE election IS NULL AND nip IS NOT NULL)
+GROUP BY nip
+"""
+
+# The records in scope with their case: link_records (all records, or those a change can reach) joined
+# to the small tables of NIP elections and accepted-link roots. A view, computed where it is read: a scan
+# and two small hash joins cost less than storing a million rows once more.
+_KEYED = f"""
+CREATE OR REPLACE TEMP VIEW link_keyed AS
+SELECT c.*,
+       coalesce(m.root, {_BASE}) AS person_case,
+       CASE WHEN m.root IS NOT NULL THEN 'accepted' WHEN c.nip IS NOT NULL THEN 'nip' ELSE 'own' END AS how
+FROM link_records c
+LEFT JOIN link_nip_elections ne ON ne.nip = c.nip AND c.election IS NULL
+LEFT JOIN link_roots m ON m.base = {_BASE}
 """
 
 # how: what made the record's case key; whether other records share it shows in case_facts.records.
-_RECORD_CASES = """
-CREATE OR REPLACE TABLE record_cases AS
-SELECT b.record_key, coalesce(m.root, b.base) AS case_key,
-       CASE WHEN m.root IS NOT NULL THEN 'accepted' WHEN b.base LIKE 'nip|%' THEN 'nip' ELSE 'own' END AS how
-FROM link_bases b LEFT JOIN link_roots m ON m.base = b.base
-"""
+# nip: the record's NIP when it was linked, so a later change of that record can find the NIP's other
+# records (their case depends on all of that NIP's records).
+_RECORD_CASES = "SELECT case_key AS record_key, person_case AS case_key, how, nip FROM link_keyed"
 
 # Most cases have one record: those rows are copied as they are (no aggregate per column, which cost
 # minutes over a million cases); only cases of several records are aggregated. The primary record of a
 # case: Bawaslu first (source_t's order), then the earliest, then by key.
 _CASE_FACTS = """
-CREATE OR REPLACE TABLE case_facts AS
-WITH sizes AS (
-    SELECT case_key, count(*) AS n FROM record_cases GROUP BY case_key
+WITH multi_keys AS (
+    SELECT person_case FROM link_keyed GROUP BY person_case HAVING count(*) > 1
 ),
 multi AS (
-    SELECT c.*, rc.case_key AS person_case,
-           row_number() OVER (PARTITION BY rc.case_key ORDER BY c.source, c.case_date, c.case_key) AS rank
-    FROM cases c
-    JOIN record_cases rc ON rc.record_key = c.case_key
-    WHERE rc.case_key IN (SELECT case_key FROM sizes WHERE n > 1)
+    SELECT k.*, row_number() OVER (PARTITION BY person_case ORDER BY source, case_date, case_key) AS rank
+    FROM link_keyed k SEMI JOIN multi_keys USING (person_case)
 )
-SELECT rc.case_key, c.* EXCLUDE (case_key),
-       1 AS records, [c.source::VARCHAR] AS sources,
-       (c.source = 'bawaslu')::INTEGER AS bawaslu_records, (c.source = 'kasn')::INTEGER AS kasn_records,
-       (c.source = 'bkn')::INTEGER AS bkn_records, (c.source = 'other')::INTEGER AS other_records
-FROM cases c
-JOIN record_cases rc ON rc.record_key = c.case_key
-WHERE rc.case_key NOT IN (SELECT case_key FROM sizes WHERE n > 1)
+SELECT k.person_case AS case_key, k.* EXCLUDE (case_key, person_case, how),
+       1 AS records, [k.source::VARCHAR] AS sources,
+       (k.source = 'bawaslu')::INTEGER AS bawaslu_records, (k.source = 'kasn')::INTEGER AS kasn_records,
+       (k.source = 'bkn')::INTEGER AS bkn_records, (k.source = 'other')::INTEGER AS other_records
+FROM link_keyed k ANTI JOIN multi_keys USING (person_case)
 UNION ALL BY NAME
 SELECT person_case AS case_key,
        arg_min(source, rank) AS source,
@@ -125,17 +128,127 @@ FROM multi
 GROUP BY person_case
 """
 
+# The records a change can reach (incremental rebuild): the touched records (added, changed or removed);
+# every record of the cases they were in; every record of a live accepted link's case and the records
+# the links name (few: an analyst decided each); then every record that shares a NIP with any of those,
+# as stored now or as it was when last linked. No record outside this set changes case: its own row,
+# its NIP's records and its links are all as they were.
+_SCOPE = """
+CREATE OR REPLACE TEMP TABLE link_scope AS
+WITH first AS (
+    SELECT record_key FROM link_touched
+    UNION
+    SELECT rc.record_key FROM record_cases rc
+    WHERE rc.how = 'accepted'
+       OR rc.case_key IN (SELECT o.case_key FROM record_cases o SEMI JOIN link_touched t USING (record_key))
+    UNION
+    SELECT key_a FROM link_decisions WHERE decision = 'accepted' AND undone_at IS NULL
+    UNION
+    SELECT key_b FROM link_decisions WHERE decision = 'accepted' AND undone_at IS NULL
+),
+nips AS (
+    SELECT c.nip FROM cases c SEMI JOIN first f ON f.record_key = c.case_key WHERE c.nip IS NOT NULL
+    UNION
+    SELECT rc.nip FROM record_cases rc SEMI JOIN first f USING (record_key) WHERE rc.nip IS NOT NULL
+)
+SELECT record_key FROM first
+UNION
+SELECT c.case_key FROM cases c SEMI JOIN nips USING (nip)
+UNION
+SELECT rc.record_key FROM record_cases rc SEMI JOIN nips USING (nip)
+"""
+
+# A record's name as proposals compare it: lower case, no accents, letters and single spaces only.
+_NAME = "trim(regexp_replace(lower(strip_accents(employee_name)), '[^a-z ]+', ' ', 'g'))"
+
+# The records proposals are formed from (queries/link_proposals.sql reads them as link_candidates):
+# `records` is a relation of records with their person_case.
+_CANDIDATE = f"""
+SELECT case_key AS k, person_case, source, election, province_code, regency_code, nip, case_date,
+       name, left(name, 1) AS l, agency
+FROM (SELECT c.*, {_NAME} AS name, lower(coalesce(c.agency, '')) AS agency
+      FROM {{records}} c WHERE c.employee_name IS NOT NULL)
+"""
+
+# Proposals are formed within a block (election, province, first letter of the name): a scoped rebuild
+# forms them again in every block that holds a record of the scope, or a record that had a proposal
+# with one (a removed or moved record leaves room in its partner's few best candidates).
+_BLOCKS = f"""
+CREATE OR REPLACE TEMP TABLE link_blocks AS
+WITH moved AS (
+    SELECT p.key_a AS k FROM link_proposals p SEMI JOIN link_scope s ON s.record_key = p.key_b
+    UNION
+    SELECT p.key_b FROM link_proposals p SEMI JOIN link_scope s ON s.record_key = p.key_a
+    UNION
+    SELECT record_key FROM link_scope
+)
+SELECT DISTINCT election, province_code, left({_NAME}, 1) AS l
+FROM cases c SEMI JOIN moved m ON m.k = c.case_key
+WHERE c.employee_name IS NOT NULL
+"""
+
+# The records of the blocks in link_blocks, with their case: cheap filters first, so that only their
+# names are normalised.
+_BLOCK_RECORDS = """(
+    SELECT c.*, rc.case_key AS person_case
+    FROM cases c
+    SEMI JOIN (SELECT DISTINCT election, province_code FROM link_blocks) b
+      ON b.election IS NOT DISTINCT FROM c.election AND b.province_code IS NOT DISTINCT FROM c.province_code
+    JOIN record_cases rc ON rc.record_key = c.case_key
+)"""
+
+_PARAMS = {
+    "w_name": WEIGHTS["name"],
+    "w_regency": WEIGHTS["regency"],
+    "w_agency": WEIGHTS["agency"],
+    "w_days": WEIGHTS["days"],
+    "max_days": MAX_DAYS_APART,
+    "name_floor": NAME_FLOOR,
+    "min_score": PROPOSAL_SCORE,
+    "agency_floor": AGENCY_FLOOR,
+    "per_record": PER_RECORD,
+}
+
+# A change that touches more than this share of the records rebuilds everything: one pass over all
+# records costs less than finding and replacing most of them.
+FULL_REBUILD_SHARE = 0.25
+
+
+class Touched:
+    """The records a change adds, changes or removes, kept aside in the transaction (before an undo
+    removes them) so the rebuild after it recomputes only the cases they can reach."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, select: str, params: dict[str, Any]):
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE link_touched AS SELECT DISTINCT record_key FROM ({select})", params
+        )
+        self.count = int(con.execute("SELECT count(*) FROM link_touched").fetchall()[0][0])
+
+    @classmethod
+    def batch(cls, con: duckdb.DuckDBPyConnection, batch_id: int) -> Touched:
+        """The records one batch wrote: new ones and the ones it changed."""
+        return cls(con, "SELECT case_key AS record_key FROM cases WHERE batch_id = $b", {"b": batch_id})
+
+    @classmethod
+    def records(cls, con: duckdb.DuckDBPyConnection, *keys: str) -> Touched:
+        return cls(con, "SELECT unnest($keys::VARCHAR[]) AS record_key", {"keys": list(keys)})
+
 
 def _roots(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """base -> root for the bases that accepted links join (union-find over the live accepted links:
     few, since an analyst decided each one)."""
     pairs = con.execute(
-        """
+        f"""
+        WITH d AS (SELECT key_a, key_b FROM link_decisions WHERE decision = 'accepted' AND undone_at IS NULL),
+        ne AS ({_NIP_ELECTIONS.format(records="cases")}),
+        bases AS (
+            SELECT c.case_key AS record_key, {_BASE} AS base
+            FROM cases c LEFT JOIN ne ON ne.nip = c.nip AND c.election IS NULL
+            WHERE c.case_key IN (SELECT key_a FROM d UNION SELECT key_b FROM d)
+        )
         SELECT a.base, b.base
-        FROM link_decisions d
-        JOIN link_bases a ON a.record_key = d.key_a
-        JOIN link_bases b ON b.record_key = d.key_b
-        WHERE d.decision = 'accepted' AND d.undone_at IS NULL AND a.base <> b.base
+        FROM d JOIN bases a ON a.record_key = d.key_a JOIN bases b ON b.record_key = d.key_b
+        WHERE a.base <> b.base
         """
     ).fetchall()
     parent: dict[str, str] = {}
@@ -155,38 +268,85 @@ def _roots(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return pd.DataFrame([(x, find(x)) for x in list(parent)], columns=["base", "root"], dtype="object")
 
 
-def rebuild_cases(con: duckdb.DuckDBPyConnection) -> None:
+def rebuild_cases(con: duckdb.DuckDBPyConnection, touched: Touched | None = None) -> None:
     """Record -> case links and one row per case, from the records and the live decisions; then the
-    candidate links. Runs inside the caller's transaction."""
-    con.execute(_BASES)
-    roots = _roots(con)
-    con.register("link_roots_frame", roots)
+    candidate links. With `touched`, only the cases those records can reach are recomputed (the result
+    is the same as a full rebuild's); without, all. Runs inside the caller's transaction."""
+    if touched is not None and touched.count == 0:
+        con.execute("DROP TABLE link_touched")
+        return  # no record changed, and the decisions are as they were
+    total = int(con.execute("SELECT count(*) FROM cases").fetchall()[0][0])
+    full = touched is None or touched.count > FULL_REBUILD_SHARE * total
+    if full:
+        con.execute("CREATE OR REPLACE TEMP VIEW link_records AS SELECT * FROM cases")
+    else:
+        con.execute(_SCOPE)
+        con.execute(
+            "CREATE OR REPLACE TEMP VIEW link_records AS "
+            "SELECT c.* FROM cases c SEMI JOIN link_scope s ON s.record_key = c.case_key"
+        )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE link_nip_elections AS " + _NIP_ELECTIONS.format(records="link_records")
+    )
+    con.register("link_roots_frame", _roots(con))
     con.execute("CREATE OR REPLACE TEMP TABLE link_roots AS SELECT * FROM link_roots_frame")
     con.unregister("link_roots_frame")
-    con.execute(_RECORD_CASES)
-    con.execute(_CASE_FACTS)
-    propose(con)
-    con.execute("DROP TABLE link_bases")
-    con.execute("DROP TABLE link_roots")
+    con.execute(_KEYED)
+    if full:
+        con.execute("CREATE OR REPLACE TABLE record_cases AS " + _RECORD_CASES)
+        con.execute("CREATE OR REPLACE TABLE case_facts AS " + _CASE_FACTS)
+        _propose_all(con)
+    else:
+        # the cases the scope's records were in, and the ones they are in now, are replaced whole
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE link_cases AS "
+            "SELECT case_key FROM record_cases SEMI JOIN link_scope USING (record_key) "
+            "UNION SELECT person_case FROM link_keyed"
+        )
+        con.execute("DELETE FROM record_cases WHERE record_key IN (SELECT record_key FROM link_scope)")
+        con.execute("INSERT INTO record_cases BY NAME " + _RECORD_CASES)
+        con.execute("DELETE FROM case_facts WHERE case_key IN (SELECT case_key FROM link_cases)")
+        con.execute("INSERT INTO case_facts BY NAME " + _CASE_FACTS)
+        _propose_scoped(con)
+    for name in ("link_keyed", "link_records"):
+        con.execute(f"DROP VIEW {name}")
+    for name in (
+        "link_nip_elections",
+        "link_roots",
+        "link_scope",
+        "link_cases",
+        "link_blocks",
+        "link_touched",
+    ):
+        con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
-def propose(con: duckdb.DuckDBPyConnection) -> None:
-    """Candidate links for records without a NIP: pairs in the same election and province whose names
-    are alike, not already in one case, not settled by a live decision; scored from the evidence."""
+def _propose_all(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("CREATE OR REPLACE TEMP VIEW link_candidates AS " + _CANDIDATE.format(records="link_keyed"))
+    con.execute("CREATE OR REPLACE TABLE link_proposals AS " + queries.sql("link_proposals"), _PARAMS)
+    con.execute("DROP VIEW link_candidates")
+
+
+def _propose_scoped(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(_BLOCKS)
     con.execute(
-        "CREATE OR REPLACE TABLE link_proposals AS " + queries.sql("link_proposals"),
-        {
-            "w_name": WEIGHTS["name"],
-            "w_regency": WEIGHTS["regency"],
-            "w_agency": WEIGHTS["agency"],
-            "w_days": WEIGHTS["days"],
-            "max_days": MAX_DAYS_APART,
-            "name_floor": NAME_FLOOR,
-            "min_score": PROPOSAL_SCORE,
-            "agency_floor": AGENCY_FLOOR,
-            "per_record": PER_RECORD,
-        },
+        "CREATE OR REPLACE TEMP VIEW link_candidates AS SELECT c.* FROM ("
+        + _CANDIDATE.format(records=_BLOCK_RECORDS)
+        + ") c SEMI JOIN link_blocks b ON b.election IS NOT DISTINCT FROM c.election "
+        "AND b.province_code IS NOT DISTINCT FROM c.province_code AND b.l = c.l"
     )
+    # every proposal of a block's record or of a scope's record goes; the blocks' proposals come back
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE link_stale AS SELECT k FROM link_candidates "
+        "UNION SELECT record_key FROM link_scope"
+    )
+    con.execute(
+        "DELETE FROM link_proposals "
+        "WHERE key_a IN (SELECT k FROM link_stale) OR key_b IN (SELECT k FROM link_stale)"
+    )
+    con.execute("INSERT INTO link_proposals BY NAME " + queries.sql("link_proposals"), _PARAMS)
+    con.execute("DROP VIEW link_candidates")
+    con.execute("DROP TABLE link_stale")
 
 
 # -- decisions ------------------------------------------------------------------------------------
@@ -218,14 +378,14 @@ def decide(con: duckdb.DuckDBPyConnection, key_a: str, key_b: str, accept: bool,
         },
     )
     audit.record(con, user, "link_accept" if accept else "link_reject", f"{decision_id}: {a} ~ {b} ({score})")
-    rebuild_cases(con)
+    rebuild_cases(con, Touched.records(con, a, b))
     return int(decision_id)
 
 
 def undo_decision(con: duckdb.DuckDBPyConnection, decision_id: int, user: str) -> None:
     """Withdraw a decision (the pair may be proposed again); audited; cases rebuilt."""
     row = con.execute(
-        "SELECT undone_at FROM link_decisions WHERE decision_id = $id", {"id": decision_id}
+        "SELECT undone_at, key_a, key_b FROM link_decisions WHERE decision_id = $id", {"id": decision_id}
     ).fetchall()
     if not row or row[0][0] is not None:
         raise NetralitasError.of("link_no_decision", id=decision_id)
@@ -234,4 +394,4 @@ def undo_decision(con: duckdb.DuckDBPyConnection, decision_id: int, user: str) -
         {"at": datetime.now(), "u": user, "id": decision_id},
     )
     audit.record(con, user, "link_undo", str(decision_id))
-    rebuild_cases(con)
+    rebuild_cases(con, Touched.records(con, row[0][1], row[0][2]))

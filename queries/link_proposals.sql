@@ -1,24 +1,18 @@
 -- Candidate links between records that no equal NIP links (netralitas/linking.py writes the result to
--- link_proposals). A record without a NIP meets the records of other sources in the same election whose
--- names start alike, in the same regency (or the same province where one regency is unknown: a pair in
--- two known, different regencies cannot reach the score, so it is never formed). Blocking this way keeps
--- the pairs to a block's records, not the square of all. Two different NIPs are two people; records
+-- link_proposals, from the records it puts in the view link_candidates: all of them, or the blocks a
+-- change reaches). A record without a NIP meets the records of other sources in the same election and
+-- province whose names start alike, in the same regency (or where one regency is unknown: a pair in two
+-- known, different regencies cannot reach the score, so it is never formed). Blocking this way keeps the
+-- pairs to a block's records, not the square of all, and lets an import form again only its blocks'. Two different NIPs are two people; records
 -- already in one case and pairs a live decision settled are left out.
-WITH r AS (
-    SELECT c.case_key AS k, rc.case_key AS person_case, c.source, c.election, c.province_code, c.regency_code,
-           c.nip, c.case_date,
-           trim(regexp_replace(lower(strip_accents(c.employee_name)), '[^a-z ]+', ' ', 'g')) AS name,
-           lower(coalesce(c.agency, '')) AS agency
-    FROM cases c JOIN record_cases rc ON rc.record_key = c.case_key
-    WHERE c.employee_name IS NOT NULL
-),
-a AS (SELECT *, left(name, 1) AS l FROM r WHERE nip IS NULL),
-b AS (SELECT *, left(name, 1) AS l FROM r),
+WITH a AS (SELECT * FROM link_candidates WHERE nip IS NULL),
+b AS (SELECT * FROM link_candidates),
 joined AS (
     SELECT a.k AS ka, b.k AS kb, a.election, a.name AS na, b.name AS nb, a.regency_code AS ra,
            b.regency_code AS rb, a.agency AS aa, b.agency AS ab, a.case_date AS da, b.case_date AS db,
            a.person_case AS pa, b.person_case AS pb, a.source AS sa, b.source AS sb, b.nip AS nip_b
     FROM a JOIN b ON a.election IS NOT DISTINCT FROM b.election AND a.regency_code = b.regency_code AND a.l = b.l
+                 AND a.province_code = b.province_code
     UNION ALL
     SELECT a.k, b.k, a.election, a.name, b.name, a.regency_code, b.regency_code, a.agency, b.agency,
            a.case_date, b.case_date, a.person_case, b.person_case, a.source, b.source, b.nip

@@ -78,7 +78,7 @@ def save(store: Store, stager: Stager, batch: Batch, checkpoint: Callable[[str],
                 batch_id,
             )
             _record_kind(con, batch_id, batch.kind)
-            linking.rebuild_cases(con)
+            linking.rebuild_cases(con, linking.Touched.batch(con, batch_id))
             checkpoint("batch")
         except BaseException:
             con.execute("ROLLBACK")

@@ -37,6 +37,7 @@ def undo_batch(store: Store, batch_id: int, user: str = "cli") -> dict[str, int]
         removed = con.execute("SELECT count(*) FROM cases WHERE batch_id = $b", {"b": batch_id}).fetchall()[
             0
         ][0]
+        touched = linking.Touched.batch(con, batch_id)  # before they go: their cases are rebuilt below
         con.execute("DELETE FROM cases WHERE batch_id = $b", {"b": batch_id})
         restored = con.execute(
             "SELECT count(*) FROM case_history WHERE replaced_by = $b", {"b": batch_id}
@@ -46,7 +47,7 @@ def undo_batch(store: Store, batch_id: int, user: str = "cli") -> dict[str, int]
             {"b": batch_id},
         )
         con.execute("DELETE FROM case_history WHERE replaced_by = $b", {"b": batch_id})
-        linking.rebuild_cases(con)  # the links only this batch's records supported go with them
+        linking.rebuild_cases(con, touched)  # the links only this batch's records supported go with them
         con.execute(
             "UPDATE batches SET undone_at = $at, undone_by = $u WHERE batch_id = $b",
             {"at": datetime.now(), "u": user, "b": batch_id},
