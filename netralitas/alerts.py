@@ -31,8 +31,10 @@ one exact tail of a few hundred terms needs nothing more).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 import pandas as pd
 
@@ -100,7 +102,8 @@ def previous_of_kind(elections: pd.DataFrame, election: str) -> str | None:
     return None if earlier.empty else str(earlier.sort_values("start_date").iloc[-1]["election"])
 
 
-def _day(value: object) -> date:
+def _day(value: date | str) -> date:
+    """A calendar or case date: a DATE cell (a Timestamp, a date) or its ISO text."""
     return pd.Timestamp(value).date()
 
 
@@ -112,8 +115,10 @@ def align(calendar: pd.DataFrame, elections: pd.DataFrame, election: str, as_of:
     mine = calendar[calendar["election"] == election].sort_values("start_date")
     theirs = calendar[calendar["election"] == previous].set_index("phase")
     season_start = _day(mine["start_date"].iloc[0]) if not mine.empty else None
-    current_phase = None
-    for row in mine.itertuples(index=False):
+    # namedtuples of the calendar's columns (phase, start_date, end_date: dates); the stubs cannot type them
+    rows: Iterable[Any] = mine.itertuples(index=False)
+    current_phase: Any = None
+    for row in rows:
         if _day(row.start_date) <= as_of:
             current_phase = row
     if current_phase is None:  # before the calendar of the season in progress even starts
@@ -124,7 +129,8 @@ def align(calendar: pd.DataFrame, elections: pd.DataFrame, election: str, as_of:
     offset = (as_of - start).days
     if phase not in theirs.index:
         return Alignment(election, as_of, previous, None, phase, offset + 1, season_start=season_start)
-    p_start, p_end = _day(theirs.loc[phase, "start_date"]), _day(theirs.loc[phase, "end_date"])
+    their_phase: Any = theirs.loc[phase]  # the same phase of the previous season; its cells are dates
+    p_start, p_end = _day(their_phase["start_date"]), _day(their_phase["end_date"])
     if as_of > end:  # past the last phase (late reports): the same number of days past the previous end
         cutoff = p_end + (as_of - end)
     else:
@@ -232,7 +238,7 @@ def compare(
     if not previous_loaded:  # the calendar knows the previous election, the data holds none of its cases
         report.status = "no_previous"
         return report
-    if alignment.previous_cutoff is None or alignment.day is None:
+    if alignment.previous_cutoff is None or alignment.day is None or alignment.as_of is None:
         report.status = "too_early"
         return report
     elapsed = (alignment.as_of - alignment.season_start).days if alignment.season_start else 0
@@ -378,7 +384,7 @@ def flag_sentence(row: pd.Series | dict, previous_name: str, lang: str = "id") -
     )
 
 
-def _ratio_text(ratio: object, lang: str) -> str:
+def _ratio_text(ratio: float | None, lang: str) -> str:
     """The factor, or '–' where nothing was expected (no case in the rest of the country this season)."""
     from .style import fmt_num
 

@@ -9,6 +9,7 @@ fails on it.
 from __future__ import annotations
 
 import re
+from typing import overload
 
 # one pattern for Python's re and pyarrow's RE2 alike
 PATTERN = "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]"
@@ -29,6 +30,10 @@ def codes(value: str) -> str:
     return ", ".join(sorted({f"U+{ord(c):04X}" for c in _ILLEGAL.findall(value)}))
 
 
+@overload
+def xml_safe(value: str) -> str: ...
+@overload
+def xml_safe(value: object) -> object: ...
 def xml_safe(value: object) -> object:
     """A text with the illegal characters removed (other values unchanged), for writing XML."""
     if isinstance(value, str) and _ILLEGAL.search(value):

@@ -13,11 +13,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 
 FORMULA_START = frozenset("=+-@\t\r\n＝＋－＠")
 # Spaces a spreadsheet skips before deciding a cell is a formula: ASCII, no-break, ideographic, en/em…
@@ -41,7 +43,7 @@ def is_formula_like(value: object) -> bool:
 
 def neutralise(value: object) -> object:
     """For CSV: text a spreadsheet would run as a formula gets a leading apostrophe."""
-    return "'" + value if is_formula_like(value) else value
+    return "'" + value if isinstance(value, str) and is_formula_like(value) else value
 
 
 def xml_safe(value: str) -> str:
@@ -75,9 +77,10 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return text.encode("utf-8-sig")
 
 
-def _cell(sheet, value: object) -> WriteOnlyCell:
+def _cell(sheet, value: Any) -> Cell:
     """One XLSX cell: text always as a text cell ('s', never 'f'), formula-like text with the quote prefix;
-    missing values empty; numbers, dates and booleans as themselves."""
+    missing values empty; numbers, dates and booleans as themselves. `value` is Any: it is a cell of an
+    itertuples row, whose type the stubs cannot know (a string, number, date, NaN, NA or a numpy scalar)."""
     if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
         return WriteOnlyCell(sheet, value=None)
     if isinstance(value, str):
@@ -96,7 +99,8 @@ def _cell(sheet, value: object) -> WriteOnlyCell:
     return _cell(sheet, str(value))
 
 
-def _rows(frame: pd.DataFrame) -> Iterable[list[object]]:
+def _rows(frame: pd.DataFrame) -> Iterable[Sequence[Any]]:
+    """The header, then each row's cells (Any: the stubs cannot know a column's type)."""
     yield [str(c) for c in frame.columns]
     yield from frame.itertuples(index=False, name=None)
 

@@ -195,7 +195,7 @@ def resolve_name(level: str, name: object) -> tuple[str | None, str, str, str]:
     """(code, duplicate key, reason id, reason en) for a name column's cell: a province or regency code
     (names, abbreviations and codes as case files write them), or a cleaned agency name."""
     if level == "agency":
-        code = clean_agency(name)[0] or ""
+        code = clean_agency(str(name))[0] or ""
         return code, text_key(code), "", ""
     codes = region_codes(level, name)
     if len(codes) == 1:

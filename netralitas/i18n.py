@@ -368,6 +368,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ikp_file": ("Berkas IKP (CSV/XLSX)", "IKP file (CSV/XLSX)"),
     "ikp_election": ("Pemilihan yang diperkirakan IKP ini", "The election this IKP forecasts"),
+    "ikp_no_elections": (
+        "Kalender pemilihan di basis data kosong, jadi belum ada pemilihan untuk skor IKP (disimpan per "
+        "pemilihan). Isi tabel kalender terlebih dahulu.",
+        "The store's election calendar is empty, so there is no election to give IKP scores to (they are "
+        "saved per election). Fill in the calendar table first.",
+    ),
     "ikp_level": ("Tingkat", "Level"),
     "ikp_level_auto": ("Otomatis (dari judul kolom)", "Automatic (from the headers)"),
     "ikp_level_province": ("Per provinsi", "Per province"),

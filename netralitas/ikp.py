@@ -86,10 +86,11 @@ def detect_columns(headers: list[str], level: str | None = None) -> tuple[str, i
     }
     score = next((keys.index(c) for c in SCORE_HEADERS if c in keys), None)
     chosen = level or ("regency" if found["regency"] is not None else "province")
-    if found[chosen] is None or score is None:
+    name = found[chosen]
+    if name is None or score is None:
         shown = ", ".join(headers[:12])
         raise FileRefused.of("ikp_columns", headers=shown)
-    return chosen, found[chosen], score
+    return chosen, name, score
 
 
 def import_ikp(

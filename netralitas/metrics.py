@@ -109,7 +109,9 @@ def on_pre2022_basis(groups_: list[dict[str, Any]], lang: str = "id") -> list[di
 
 def records_per_source(frame: pd.DataFrame) -> dict[str, int]:
     """{source: records} behind the cases counted (records.sql); sources without records are left out."""
-    return {str(r.source): int(r.records) for r in frame.itertuples(index=False)}
+    # namedtuples of records.sql's columns (source, records); the stubs cannot type them
+    rows: Iterable[Any] = frame.itertuples(index=False)
+    return {str(r.source): int(r.records) for r in rows}
 
 
 def cases_and_records(totals: dict[str, Any], records: pd.DataFrame, lang: str = "id") -> str:

@@ -4,7 +4,10 @@ and masked by role (the SQL is in queries/; linking.py decides what is a case)."
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
+from pandas.api.typing import NaTType
 
 from . import linking
 from .i18n import t
@@ -32,7 +35,8 @@ def undo_link(store: Store, decision_id: int, user: str) -> None:
         linking.undo_decision(con, decision_id, user)
 
 
-def _date(value: object, lang: str) -> str:
+def _date(value: date | NaTType | None, lang: str) -> str:
+    """A date cell of the review table (a Timestamp, or NaT or None where a side has no date)."""
     return "–" if value is None or pd.isna(value) else fmt_date(pd.Timestamp(value).date(), lang)
 
 

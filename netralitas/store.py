@@ -471,7 +471,7 @@ def _macros_text() -> tuple[str, str]:
 def _schema_current(con: duckdb.DuckDBPyConnection) -> bool:
     """Every migration applied and the macros up to date: nothing for a read-write connection to do."""
     try:
-        version = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+        version = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0]
         held = con.execute("SELECT value FROM settings WHERE key = 'scope_macros_sha256'").fetchall()
     except duckdb.CatalogException:
         return False

@@ -185,6 +185,25 @@ def test_upload_page_checks_then_saves_per_election(store, monkeypatch):
     assert run(store, "ikp", params={"ikp_election": "pemilu-2024", "ikp_level": "province"}).empty
 
 
+def test_upload_page_says_so_when_the_calendar_holds_no_election(store, monkeypatch):
+    """IKP scores are saved per election: with an empty calendar the election chooser would hold nothing
+    (None) and every upload be refused as an unknown election 'None', so the section says why instead."""
+    from netralitas.store import close_all
+
+    monkeypatch.setenv("NETRALITAS_DB", str(store.path))
+    monkeypatch.setenv("NETRALITAS_LOAD_SAMPLE", "0")
+    with store.transaction() as con:
+        con.execute("DELETE FROM calendar")
+    close_all()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("views/unggah.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Kalender pemilihan di basis data kosong" in i.value for i in at.info)
+    assert not [s for s in at.selectbox if s.key == "ikp_election"]
+    assert not [u for u in at.get("file_uploader") if "ikp_upload" in (u.proto.id or "")]
+
+
 def test_map_page_offers_regency_scores_when_uploaded(store, monkeypatch):
     from netralitas.store import close_all
 

@@ -109,6 +109,7 @@ async def first_view(
     """One new session's first view of `base/path?query_string`, timed until script_finished. A
     `cookie` is sent as a returning browser would (a balancer's sticky cookie names the replica)."""
     from websockets.asyncio.client import connect
+    from websockets.typing import Subprotocol
 
     from ..ui import protocol
 
@@ -120,7 +121,7 @@ async def first_view(
     headers = {"Cookie": cookie} if cookie else None
     async with connect(
         ws_url,
-        subprotocols=["streamlit"],
+        subprotocols=[Subprotocol("streamlit")],
         additional_headers=headers,
         max_size=None,
         open_timeout=timeout,

@@ -24,7 +24,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import numpy as np
 import pyarrow as pa
@@ -407,7 +407,15 @@ def control_character_rows(table: pa.Table, headers: list[str]) -> tuple[pa.Tabl
     return table.filter(pc.invert(bad)), found
 
 
-def csv_rows(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+class CsvReader(Protocol):
+    """What csv_rows needs of a csv.reader: its rows, and the line it stopped on when a row fails."""
+
+    line_num: int
+
+    def __next__(self) -> list[str]: ...
+
+
+def csv_rows(reader: CsvReader) -> Iterator[tuple[int, list[str]]]:
     """(index, cells) of a csv.reader; a field over the csv module's limit refuses the file with its line."""
     i = 0
     while True:

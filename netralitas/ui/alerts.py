@@ -133,7 +133,7 @@ def overview_block(filters: Filters, lang: str) -> None:
     st.subheader(t("alerts_title", lang))
     election, chosen = chosen_election(filters)
     rep = report(filters)
-    if rep is None:
+    if rep is None or election is None:  # no election has cases (report() found none either)
         st.info(t("no_data", lang))
         return
     if not chosen:
@@ -171,8 +171,9 @@ def outlined(fig: go.Figure, level: str, filters: Filters, lang: str, within: st
     """The map with flagged regions of its level outlined (`within`: only the regencies of that province, so
     a regency map keeps its frame); a line above it says what the outline means and what it compares."""
     rep = report(filters)
-    keys = rep.flagged_keys(level) if rep is not None and rep.status == "ok" else []
-    keys = [k for k in keys if within is None or k.startswith(within)]
+    if rep is None or rep.status != "ok":
+        return alertcharts.outline_flagged(fig, [], level, lang)
+    keys = [k for k in rep.flagged_keys(level) if within is None or k.startswith(within)]
     if keys:
         st.caption(
             f":orange[■] {t('alerts_outline', lang)} · {alerts.comparison_text(rep, context.election_names(), lang)}"

@@ -29,8 +29,13 @@ def upload_section(uploader: Callable, rejected_rows: Callable, limits: UploadLi
         st.success(st.session_state.pop("ikp_saved"))
     names = context.election_names()
     elections = list(reversed(list(names)))
+    if not elections:  # an empty calendar: the selectbox would give None, and every upload be refused
+        st.info(t("ikp_no_elections", lang))
+        return
     left, mid, right = st.columns(3)
-    election = left.selectbox(t("ikp_election", lang), elections, format_func=names.get, key="ikp_election")
+    election = left.selectbox(
+        t("ikp_election", lang), elections, format_func=lambda e: names[e], key="ikp_election"
+    )
     choice = mid.radio(
         t("ikp_level", lang),
         ["auto", *ikp.LEVELS],
