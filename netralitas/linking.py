@@ -54,40 +54,45 @@ WHERE election IS NOT NULL AND nip IN (SELECT nip FROM {records} WHERE election 
 GROUP BY nip
 """
 
-# The records in scope with their case: link_records (all records, or those a change can reach) joined
-# to the small tables of NIP elections and accepted-link roots. A view, computed where it is read: a scan
-# and two small hash joins cost less than storing a million rows once more.
-_KEYED = f"""
-CREATE OR REPLACE TEMP VIEW link_keyed AS
-SELECT c.*,
-       coalesce(m.root, {_BASE}) AS person_case,
-       CASE WHEN m.root IS NOT NULL THEN 'accepted' WHEN c.nip IS NOT NULL THEN 'nip' ELSE 'own' END AS how
-FROM link_records c
-LEFT JOIN link_nip_elections ne ON ne.nip = c.nip AND c.election IS NULL
-LEFT JOIN link_roots m ON m.base = {_BASE}
+# Each record of the scope (link_records: all records, or those a change can reach) with its base.
+_BASES = f"""
+CREATE OR REPLACE TEMP TABLE link_bases AS
+SELECT c.case_key AS record_key, c.nip, {_BASE} AS base
+FROM link_records c LEFT JOIN link_nip_elections ne ON ne.nip = c.nip AND c.election IS NULL
 """
 
 # how: what made the record's case key; whether other records share it shows in case_facts.records.
 # nip: the record's NIP when it was linked, so a later change of that record can find the NIP's other
 # records (their case depends on all of that NIP's records).
-_RECORD_CASES = "SELECT case_key AS record_key, person_case AS case_key, how, nip FROM link_keyed"
+_RECORD_CASES = """
+SELECT b.record_key, coalesce(m.root, b.base) AS case_key,
+       CASE WHEN m.root IS NOT NULL THEN 'accepted' WHEN b.base LIKE 'nip|%' THEN 'nip' ELSE 'own' END AS how,
+       b.nip
+FROM link_bases b LEFT JOIN link_roots m ON m.base = b.base
+"""
 
-# Most cases have one record: those rows are copied as they are (no aggregate per column, which cost
-# minutes over a million cases); only cases of several records are aggregated. The primary record of a
-# case: Bawaslu first (source_t's order), then the earliest, then by key.
+# One row per case of the scope, from its records (link_records) and their cases (link_rc). Most cases
+# have one record: those rows are copied as they are (no aggregate per column, which cost minutes over a
+# million cases); only cases of several records are aggregated. The primary record of a case: Bawaslu
+# first (source_t's order), then the earliest, then by key.
 _CASE_FACTS = """
-WITH multi_keys AS (
-    SELECT person_case FROM link_keyed GROUP BY person_case HAVING count(*) > 1
+WITH sizes AS (
+    SELECT case_key, count(*) AS n FROM link_rc GROUP BY case_key
 ),
 multi AS (
-    SELECT k.*, row_number() OVER (PARTITION BY person_case ORDER BY source, case_date, case_key) AS rank
-    FROM link_keyed k SEMI JOIN multi_keys USING (person_case)
+    SELECT c.*, rc.case_key AS person_case,
+           row_number() OVER (PARTITION BY rc.case_key ORDER BY c.source, c.case_date, c.case_key) AS rank
+    FROM link_records c
+    JOIN link_rc rc ON rc.record_key = c.case_key
+    WHERE rc.case_key IN (SELECT case_key FROM sizes WHERE n > 1)
 )
-SELECT k.person_case AS case_key, k.* EXCLUDE (case_key, person_case, how),
-       1 AS records, [k.source::VARCHAR] AS sources,
-       (k.source = 'bawaslu')::INTEGER AS bawaslu_records, (k.source = 'kasn')::INTEGER AS kasn_records,
-       (k.source = 'bkn')::INTEGER AS bkn_records, (k.source = 'other')::INTEGER AS other_records
-FROM link_keyed k ANTI JOIN multi_keys USING (person_case)
+SELECT rc.case_key, c.* EXCLUDE (case_key),
+       1 AS records, [c.source::VARCHAR] AS sources,
+       (c.source = 'bawaslu')::INTEGER AS bawaslu_records, (c.source = 'kasn')::INTEGER AS kasn_records,
+       (c.source = 'bkn')::INTEGER AS bkn_records, (c.source = 'other')::INTEGER AS other_records
+FROM link_records c
+JOIN link_rc rc ON rc.record_key = c.case_key
+WHERE rc.case_key NOT IN (SELECT case_key FROM sizes WHERE n > 1)
 UNION ALL BY NAME
 SELECT person_case AS case_key,
        arg_min(source, rank) AS source,
@@ -162,12 +167,12 @@ SELECT rc.record_key FROM record_cases rc SEMI JOIN nips USING (nip)
 _NAME = "trim(regexp_replace(lower(strip_accents(employee_name)), '[^a-z ]+', ' ', 'g'))"
 
 # The records proposals are formed from (queries/link_proposals.sql reads them as link_candidates):
-# `records` is a relation of records with their person_case.
+# `records` is a relation of records; their cases come from record_cases, already rebuilt.
 _CANDIDATE = f"""
-SELECT case_key AS k, person_case, source, election, province_code, regency_code, nip, case_date,
-       name, left(name, 1) AS l, agency
-FROM (SELECT c.*, {_NAME} AS name, lower(coalesce(c.agency, '')) AS agency
-      FROM {{records}} c WHERE c.employee_name IS NOT NULL)
+SELECT c.case_key AS k, rc.case_key AS person_case, c.source, c.election, c.province_code, c.regency_code,
+       c.nip, c.case_date, {_NAME} AS name, lower(coalesce(c.agency, '')) AS agency
+FROM {{records}} c JOIN record_cases rc ON rc.record_key = c.case_key
+WHERE c.employee_name IS NOT NULL
 """
 
 # Proposals are formed within a block (election, province, first letter of the name): a scoped rebuild
@@ -187,14 +192,12 @@ FROM cases c SEMI JOIN moved m ON m.k = c.case_key
 WHERE c.employee_name IS NOT NULL
 """
 
-# The records of the blocks in link_blocks, with their case: cheap filters first, so that only their
-# names are normalised.
+# The records of the blocks in link_blocks: cheap filters first, so that only their names are normalised.
 _BLOCK_RECORDS = """(
-    SELECT c.*, rc.case_key AS person_case
+    SELECT c.*
     FROM cases c
     SEMI JOIN (SELECT DISTINCT election, province_code FROM link_blocks) b
       ON b.election IS NOT DISTINCT FROM c.election AND b.province_code IS NOT DISTINCT FROM c.province_code
-    JOIN record_cases rc ON rc.record_key = c.case_key
 )"""
 
 _PARAMS = {
@@ -291,28 +294,34 @@ def rebuild_cases(con: duckdb.DuckDBPyConnection, touched: Touched | None = None
     con.register("link_roots_frame", _roots(con))
     con.execute("CREATE OR REPLACE TEMP TABLE link_roots AS SELECT * FROM link_roots_frame")
     con.unregister("link_roots_frame")
-    con.execute(_KEYED)
+    con.execute(_BASES)
     if full:
         con.execute("CREATE OR REPLACE TABLE record_cases AS " + _RECORD_CASES)
+        con.execute("CREATE OR REPLACE TEMP VIEW link_rc AS SELECT * FROM record_cases")
         con.execute("CREATE OR REPLACE TABLE case_facts AS " + _CASE_FACTS)
         _propose_all(con)
     else:
         # the cases the scope's records were in, and the ones they are in now, are replaced whole
         con.execute(
             "CREATE OR REPLACE TEMP TABLE link_cases AS "
-            "SELECT case_key FROM record_cases SEMI JOIN link_scope USING (record_key) "
-            "UNION SELECT person_case FROM link_keyed"
+            "SELECT case_key FROM record_cases SEMI JOIN link_scope USING (record_key)"
         )
         con.execute("DELETE FROM record_cases WHERE record_key IN (SELECT record_key FROM link_scope)")
         con.execute("INSERT INTO record_cases BY NAME " + _RECORD_CASES)
+        con.execute(
+            "CREATE OR REPLACE TEMP VIEW link_rc AS "
+            "SELECT * FROM record_cases SEMI JOIN link_scope USING (record_key)"
+        )
+        con.execute("INSERT INTO link_cases SELECT case_key FROM link_rc")
         con.execute("DELETE FROM case_facts WHERE case_key IN (SELECT case_key FROM link_cases)")
         con.execute("INSERT INTO case_facts BY NAME " + _CASE_FACTS)
         _propose_scoped(con)
-    for name in ("link_keyed", "link_records"):
+    for name in ("link_rc", "link_records"):
         con.execute(f"DROP VIEW {name}")
     for name in (
         "link_nip_elections",
         "link_roots",
+        "link_bases",
         "link_scope",
         "link_cases",
         "link_blocks",
@@ -322,7 +331,7 @@ def rebuild_cases(con: duckdb.DuckDBPyConnection, touched: Touched | None = None
 
 
 def _propose_all(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute("CREATE OR REPLACE TEMP VIEW link_candidates AS " + _CANDIDATE.format(records="link_keyed"))
+    con.execute("CREATE OR REPLACE TEMP VIEW link_candidates AS " + _CANDIDATE.format(records="cases"))
     con.execute("CREATE OR REPLACE TABLE link_proposals AS " + queries.sql("link_proposals"), _PARAMS)
     con.execute("DROP VIEW link_candidates")
 
@@ -333,7 +342,7 @@ def _propose_scoped(con: duckdb.DuckDBPyConnection) -> None:
         "CREATE OR REPLACE TEMP VIEW link_candidates AS SELECT c.* FROM ("
         + _CANDIDATE.format(records=_BLOCK_RECORDS)
         + ") c SEMI JOIN link_blocks b ON b.election IS NOT DISTINCT FROM c.election "
-        "AND b.province_code IS NOT DISTINCT FROM c.province_code AND b.l = c.l"
+        "AND b.province_code IS NOT DISTINCT FROM c.province_code AND b.l = left(c.name, 1)"
     )
     # every proposal of a block's record or of a scope's record goes; the blocks' proposals come back
     con.execute(

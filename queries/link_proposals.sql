@@ -3,10 +3,12 @@
 -- change reaches). A record without a NIP meets the records of other sources in the same election and
 -- province whose names start alike, in the same regency (or where one regency is unknown: a pair in two
 -- known, different regencies cannot reach the score, so it is never formed). Blocking this way keeps the
--- pairs to a block's records, not the square of all, and lets an import form again only its blocks'. Two different NIPs are two people; records
--- already in one case and pairs a live decision settled are left out.
-WITH a AS (SELECT * FROM link_candidates WHERE nip IS NULL),
-b AS (SELECT * FROM link_candidates),
+-- pairs to a block's records, not the square of all, and lets an import form again only its blocks'.
+-- Two different NIPs are two people; records already in one case and pairs a live decision settled are
+-- left out.
+WITH r AS (SELECT * FROM link_candidates),
+a AS (SELECT *, left(name, 1) AS l FROM r WHERE nip IS NULL),
+b AS (SELECT *, left(name, 1) AS l FROM r),
 joined AS (
     SELECT a.k AS ka, b.k AS kb, a.election, a.name AS na, b.name AS nb, a.regency_code AS ra,
            b.regency_code AS rb, a.agency AS aa, b.agency AS ab, a.case_date AS da, b.case_date AS db,
