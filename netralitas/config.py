@@ -49,7 +49,8 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "import_memory_mb",
             "250",
-            "Memory DuckDB may use while an import stages and merges, in MB; beyond it, it spills to disk.",
+            "Memory each of an import's two DuckDB databases (staging, the store) may use, in MB; the case "
+            "rebuild after the merge, when staging has closed, gets both shares. Beyond it DuckDB spills to disk.",
         ),
         Setting(
             "overdue_days", "14", "Days after a recommendation with no follow-up before it counts as overdue."

@@ -9,7 +9,7 @@ from datetime import datetime
 
 import duckdb
 
-from .. import audit, linking
+from .. import audit, config, linking
 from ..store import Store
 from . import kinds
 from .merge import merge
@@ -46,12 +46,20 @@ class Saved:
 def save(store: Store, stager: Stager, batch: Batch, checkpoint: Callable[[str], None]) -> Saved:
     """Merge the staged rows and record the batch in one transaction (rolled back for a dry run)."""
     with store.connect() as con:
+        # The store's buffers count towards the import's memory too (a million-row merge and the case
+        # rebuild after it held about 700 MB more without a limit); beyond it DuckDB spills to disk.
+        share = config.setting_int("import_memory_mb")
+        con.execute("SET memory_limit = $m", {"m": f"{share}MB"})
         con.execute("BEGIN TRANSACTION")
         try:
             # fetchall, not fetchone: DuckDB refuses register() while a result is still open.
             batch_id = con.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM batches").fetchall()[0][0]
             repeats = fewer_repeats(con, stager.con)
             loaded, updated, unchanged = merge(con, stager, batch_id, checkpoint)
+            # The staged rows are in the store now: the case rebuild takes the staging database's share
+            # too (at a quarter of a GB it spilled and cost half as much time again at a million rows).
+            stager.remove()
+            con.execute("SET memory_limit = $m", {"m": f"{2 * share}MB"})
             con.execute(
                 "INSERT INTO batches VALUES ($id, $at, $user, $file, $sum, $source, $sample, $read, $loaded, $updated, "
                 "$unchanged, $rejected, NULL, NULL)",
@@ -84,6 +92,9 @@ def save(store: Store, stager: Stager, batch: Batch, checkpoint: Callable[[str],
             con.execute("ROLLBACK")
             raise
         con.execute("ROLLBACK" if batch.dry_run else "COMMIT")
+        con.execute(
+            "RESET memory_limit"
+        )  # the setting belongs to the database, which this process may reopen
     return Saved(batch_id, loaded, updated, unchanged, repeats)
 
 

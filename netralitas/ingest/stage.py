@@ -24,10 +24,10 @@ from .dates import column_order, numeric_parts, parse_date
 from .mapping import DATE_COLUMNS, HeaderMapping
 from .normalize import clean_agency, match_value, parse_bool, parse_election, resolve_location
 from .options import ImportOptions
-from .read import RawTable
+from .read import RawTable, parse_pool
 
 # Rows per Arrow batch between the staging database and the store: big enough to keep both busy.
-BATCH_ROWS = 250_000
+BATCH_ROWS = 100_000
 
 
 class Stager:
@@ -275,6 +275,7 @@ class Stager:
         self.con.unregister("raw")
         self.raw.table = self.raw.table.schema.empty_table()
         pa.default_memory_pool().release_unused()
+        parse_pool().release_unused()
 
     def _number_identical_rows(self) -> None:
         """The n-th row (n > 1, in file order) of a group of identical rows without a case number becomes
