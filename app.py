@@ -50,7 +50,11 @@ def main() -> None:
     # Signed out, the link's page is still resolved (and not run), so signing in lands on it.
     session.gate(lambda: st.navigation(pages(lang, "admin"), position="hidden"))
     context.read_url_filters()
-    sidebar.render()
+    sidebar.read()
+    # The filter widgets keep their place at the top of the sidebar but are drawn after the page: a new
+    # browser session then gets the page's charts first and starts loading plotly.js (4.6 MB, the longest
+    # load of a first view) before the widgets' own scripts, instead of after them.
+    filter_slot = st.sidebar.container()
     if context.presenter():
         presenter.apply()
     else:
@@ -66,7 +70,11 @@ def main() -> None:
         context.banner()
     if spec.dashboard:
         context.filter_line()
-    current.run()
+    try:
+        current.run()
+    finally:  # also when the page stops early (st.stop), so the widgets and their values stay
+        with filter_slot:
+            sidebar.render()
 
 
 try:

@@ -10,10 +10,9 @@ lang = context.lang()
 filters = context.filters()
 
 totals = metrics.totals_dict(context.query("totals", filters))
-before, prev_name = widgets.previous_totals(filters)
-widgets.kpi_row(totals, before, prev_name, lang)
 breakdowns = context.query("breakdowns", filters)
-widgets.coverage_caption(breakdowns, lang)
+# the KPI cards' place, filled after the map is sent: a new session starts loading plotly.js sooner
+headline = st.container()
 
 # built once per data version, filters and language, for every viewer (netralitas/overview.py)
 figs = context.built(
@@ -32,6 +31,10 @@ with left:
     widgets.clickable_map(figs["province_map"], "province")
 with right:
     st.plotly_chart(figs["funnel"], width="stretch", key="funnel")
+with headline:
+    before, prev_name = widgets.previous_totals(filters)
+    widgets.kpi_row(totals, before, prev_name, lang)
+    widgets.coverage_caption(breakdowns, lang)
 # below the map, so that a phone still shows the map's top on its first screen (#19)
 # one case however many agencies reported it (#14): say how many records stand behind the cases
 st.caption(metrics.cases_and_records(totals, context.query("records", filters), lang))

@@ -30,11 +30,30 @@ def request_widget_sync() -> None:
     st.session_state[SYNC_FLAG] = True
 
 
-def render() -> None:
-    lang = context.lang()
+def read() -> None:
+    """The filters the widgets hold, taken before any widget is drawn (Streamlit hands a keyed widget's
+    new value to session state before the script runs), so the page can run first and the widgets be
+    drawn after it, in their place at the top of the sidebar (app.py)."""
     current = context.filters()
     if st.session_state.pop(SYNC_FLAG, False) or _widget_key("election") not in st.session_state:
         _sync_widgets_from(current)
+    picked = st.session_state.get(_widget_key("dates")) or ()
+    # the range picker holds one date while the second is being chosen
+    dates: tuple[date, ...] = (picked,) if isinstance(picked, date) else tuple(picked)
+    new = Filters(
+        **{name: tuple(st.session_state[_widget_key(name)]) for name in WIDGETS},
+        date_from=dates[0] if len(dates) > 0 else None,
+        date_to=dates[1] if len(dates) > 1 else None,
+        agency=current.agency,
+    )
+    if new != current:
+        context.set_filters(new)
+
+
+def render() -> None:
+    """The filter widgets, holding what read() took from them."""
+    lang = context.lang()
+    current = context.filters()
     vocab = vocabulary()
     everything = t("all_values", lang)
     with st.sidebar:
@@ -92,14 +111,3 @@ def render() -> None:
             context.set_filters(Filters())
             request_widget_sync()
             st.rerun()
-    picked = st.session_state.get(_widget_key("dates")) or ()
-    # the range picker holds one date while the second is being chosen
-    dates: tuple[date, ...] = (picked,) if isinstance(picked, date) else tuple(picked)
-    new = Filters(
-        **{name: tuple(st.session_state[_widget_key(name)]) for name in WIDGETS},
-        date_from=dates[0] if len(dates) > 0 else None,
-        date_to=dates[1] if len(dates) > 1 else None,
-        agency=current.agency,
-    )
-    if new != current:
-        context.set_filters(new)
