@@ -166,40 +166,40 @@ SELECT rc.record_key FROM record_cases rc SEMI JOIN nips USING (nip)
 # A record's name as proposals compare it: lower case, no accents, letters and single spaces only.
 _NAME = "trim(regexp_replace(lower(strip_accents(employee_name)), '[^a-z ]+', ' ', 'g'))"
 
-# The records proposals are formed from (queries/link_proposals.sql reads them as link_candidates):
+# The records pairs are formed from (queries/link_pairs.sql reads them as link_a and link_b):
 # `records` is a relation of records; their cases come from record_cases, already rebuilt.
 _CANDIDATE = f"""
-SELECT c.case_key AS k, rc.case_key AS person_case, c.source, c.election, c.province_code, c.regency_code,
-       c.nip, c.case_date, {_NAME} AS name, lower(coalesce(c.agency, '')) AS agency
-FROM {{records}} c JOIN record_cases rc ON rc.record_key = c.case_key
-WHERE c.employee_name IS NOT NULL
-"""
-
-# Proposals are formed within a block (election, province, first letter of the name): a scoped rebuild
-# forms them again in every block that holds a record of the scope, or a record that had a proposal
-# with one (a removed or moved record leaves room in its partner's few best candidates).
-_BLOCKS = f"""
-CREATE OR REPLACE TEMP TABLE link_blocks AS
-WITH moved AS (
-    SELECT p.key_a AS k FROM link_proposals p SEMI JOIN link_scope s ON s.record_key = p.key_b
-    UNION
-    SELECT p.key_b FROM link_proposals p SEMI JOIN link_scope s ON s.record_key = p.key_a
-    UNION
-    SELECT record_key FROM link_scope
+SELECT *, left(name, 1) AS l FROM (
+    SELECT c.case_key AS k, rc.case_key AS person_case, c.source, c.election, c.province_code,
+           c.regency_code, c.nip, c.case_date, {_NAME} AS name, lower(coalesce(c.agency, '')) AS agency
+    FROM {{records}} c JOIN record_cases rc ON rc.record_key = c.case_key
+    WHERE c.employee_name IS NOT NULL
 )
-SELECT DISTINCT election, province_code, left({_NAME}, 1) AS l
-FROM cases c SEMI JOIN moved m ON m.k = c.case_key
-WHERE c.employee_name IS NOT NULL
 """
 
-# The records of the blocks in link_blocks: cheap filters first, so that only their names are normalised.
-_BLOCK_RECORDS = """(
-    SELECT c.*
-    FROM cases c
-    SEMI JOIN (SELECT DISTINCT election, province_code FROM link_blocks) b
-      ON b.election IS NOT DISTINCT FROM c.election AND b.province_code IS NOT DISTINCT FROM c.province_code
+# After a change, its records' pairs are formed again: the changed records without a NIP against every
+# record of their blocks (election, province, first letter), then the other records without a NIP of
+# the changed records' blocks against the changed records. The blocks' records are filtered on cheap
+# columns first, so that only their names are normalised.
+_SCOPE_CANDIDATES = "CREATE OR REPLACE TEMP TABLE link_s AS " + _CANDIDATE.format(
+    records="(SELECT c.* FROM cases c SEMI JOIN link_scope s ON s.record_key = c.case_key)"
+)
+_BLOCK_OF_A = """
+SELECT c.* FROM ({candidates}) c
+SEMI JOIN link_a a ON a.election IS NOT DISTINCT FROM c.election AND a.province_code = c.province_code
+                  AND a.l = c.l
+"""
+_OTHERS_UNNIPPED = """(
+    SELECT c.* FROM cases c
+    WHERE c.nip IS NULL AND c.case_key NOT IN (SELECT record_key FROM link_scope)
 )"""
+_BLOCK_OF_S = """
+SELECT c.* FROM ({candidates}) c
+SEMI JOIN link_s s ON s.election IS NOT DISTINCT FROM c.election AND s.province_code = c.province_code
+                  AND s.l = c.l
+"""
 
+# The parameters of queries/link_pairs.sql.
 _PARAMS = {
     "w_name": WEIGHTS["name"],
     "w_regency": WEIGHTS["regency"],
@@ -209,7 +209,6 @@ _PARAMS = {
     "name_floor": NAME_FLOOR,
     "min_score": PROPOSAL_SCORE,
     "agency_floor": AGENCY_FLOOR,
-    "per_record": PER_RECORD,
 }
 
 # A change that touches more than this share of the records rebuilds everything: one pass over all
@@ -324,38 +323,50 @@ def rebuild_cases(con: duckdb.DuckDBPyConnection, touched: Touched | None = None
         "link_bases",
         "link_scope",
         "link_cases",
-        "link_blocks",
         "link_touched",
     ):
         con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
 def _propose_all(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute("CREATE OR REPLACE TEMP VIEW link_candidates AS " + _CANDIDATE.format(records="cases"))
-    con.execute("CREATE OR REPLACE TABLE link_proposals AS " + queries.sql("link_proposals"), _PARAMS)
-    con.execute("DROP VIEW link_candidates")
+    con.execute("CREATE OR REPLACE TEMP VIEW link_b AS " + _CANDIDATE.format(records="cases"))
+    # the records without a NIP are few: a table, so that the wide view of all records is read once
+    con.execute("CREATE OR REPLACE TEMP TABLE link_a AS SELECT * FROM link_b WHERE nip IS NULL")
+    con.execute("CREATE OR REPLACE TABLE link_pairs AS " + queries.sql("link_pairs"), _PARAMS)
+    _rank(con)
 
 
 def _propose_scoped(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(_BLOCKS)
     con.execute(
-        "CREATE OR REPLACE TEMP VIEW link_candidates AS SELECT c.* FROM ("
-        + _CANDIDATE.format(records=_BLOCK_RECORDS)
-        + ") c SEMI JOIN link_blocks b ON b.election IS NOT DISTINCT FROM c.election "
-        "AND b.province_code IS NOT DISTINCT FROM c.province_code AND b.l = left(c.name, 1)"
+        "DELETE FROM link_pairs WHERE key_a IN (SELECT record_key FROM link_scope) "
+        "OR key_b IN (SELECT record_key FROM link_scope)"
     )
-    # every proposal of a block's record or of a scope's record goes; the blocks' proposals come back
+    con.execute(_SCOPE_CANDIDATES)
+    con.execute("CREATE OR REPLACE TEMP TABLE link_a AS SELECT * FROM link_s WHERE nip IS NULL")
+    with_blocks = "(SELECT c.* FROM cases c SEMI JOIN link_a a ON a.election IS NOT DISTINCT FROM c.election AND a.province_code = c.province_code)"
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE link_stale AS SELECT k FROM link_candidates "
-        "UNION SELECT record_key FROM link_scope"
+        "CREATE OR REPLACE TEMP VIEW link_b AS "
+        + _BLOCK_OF_A.format(candidates=_CANDIDATE.format(records=with_blocks))
     )
+    con.execute("INSERT INTO link_pairs BY NAME " + queries.sql("link_pairs"), _PARAMS)
     con.execute(
-        "DELETE FROM link_proposals "
-        "WHERE key_a IN (SELECT k FROM link_stale) OR key_b IN (SELECT k FROM link_stale)"
+        "CREATE OR REPLACE TEMP TABLE link_a AS "
+        + _BLOCK_OF_S.format(candidates=_CANDIDATE.format(records=_OTHERS_UNNIPPED))
     )
-    con.execute("INSERT INTO link_proposals BY NAME " + queries.sql("link_proposals"), _PARAMS)
-    con.execute("DROP VIEW link_candidates")
-    con.execute("DROP TABLE link_stale")
+    con.execute("CREATE OR REPLACE TEMP VIEW link_b AS SELECT * FROM link_s")
+    con.execute("INSERT INTO link_pairs BY NAME " + queries.sql("link_pairs"), _PARAMS)
+    con.execute("DROP TABLE link_s")
+    _rank(con)
+
+
+def _rank(con: duckdb.DuckDBPyConnection) -> None:
+    """The proposals: each record's few best pairs, except those a live decision settled."""
+    con.execute(
+        "CREATE OR REPLACE TABLE link_proposals AS " + queries.sql("link_proposals"),
+        {"per_record": PER_RECORD},
+    )
+    con.execute("DROP VIEW link_b")
+    con.execute("DROP TABLE link_a")
 
 
 # -- decisions ------------------------------------------------------------------------------------

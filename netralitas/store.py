@@ -414,7 +414,8 @@ class Store:
                     con.execute(sql)
                     if version == 1:
                         _seed_calendar(con)
-                    if version == 2:  # a store with records gets its cases at once (#14)
+                    # a store with records gets its cases at once (#14), and its scored pairs (8)
+                    if version in (2, 8):
                         from .linking import rebuild_cases
 
                         rebuild_cases(con)

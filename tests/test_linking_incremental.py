@@ -20,6 +20,7 @@ ROWS = 1500
 SNAPSHOTS = {
     "record_cases": "SELECT record_key, case_key, how, nip FROM record_cases ORDER BY ALL",
     "case_facts": "SELECT * FROM case_facts ORDER BY case_key",
+    "link_pairs": "SELECT * FROM link_pairs ORDER BY ALL",
     "link_proposals": "SELECT * FROM link_proposals ORDER BY ALL",
 }
 

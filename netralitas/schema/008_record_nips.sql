@@ -3,3 +3,17 @@
 -- record's NIP) instead of every case.
 ALTER TABLE record_cases ADD COLUMN IF NOT EXISTS nip VARCHAR;
 UPDATE record_cases SET nip = c.nip FROM cases c WHERE c.case_key = record_cases.record_key;
+
+-- Every scored candidate pair (queries/link_pairs.sql), not only each record's few best: a change forms
+-- again only its own records' pairs, and the proposals are ranked from these (netralitas/linking.py).
+-- Filled by the full rebuild that follows this migration.
+CREATE TABLE IF NOT EXISTS link_pairs (
+    key_a VARCHAR NOT NULL,
+    key_b VARCHAR NOT NULL,
+    election VARCHAR,
+    score DOUBLE NOT NULL,
+    name_score DOUBLE NOT NULL,
+    same_regency BOOLEAN,
+    agency_score DOUBLE,
+    days_apart BIGINT
+);
