@@ -451,3 +451,50 @@ def test_elections_compared_on_the_pre_2022_boundaries(store, tmp_path, db_path)
     assert earlier["groups"][0]["label"] == "Papua (sebelum 2022)"
     r = run_cli("summary", "--db", str(db_path), "--by", "province", "--basis", "pre2022", "--json")
     assert json.loads(r.stdout)["groups"][0] == {**earlier["groups"][0]}
+
+
+@pytest.mark.parametrize(
+    ("name", "stored"),
+    [
+        ("Budi Santoso", "Budi Santoso"),
+        ("Budi   Santoso", "Budi Santoso"),
+        ('"Budi\tSantoso"', "Budi Santoso"),
+        ('"Budi\nSantoso"', "Budi Santoso"),
+        ('"Budi \r Santoso"', "Budi Santoso"),
+        ("  Budi Santoso  ", "Budi Santoso"),
+    ],
+)
+def test_names_keep_one_space_between_words(store, tmp_path, name: str, stored: str):
+    path = write(tmp_path / "n.csv", f"Provinsi,Tanggal Laporan,Nama Terlapor\nAceh,2024-01-05,{name}\n")
+    import_file(store, path, ImportOptions())
+    assert store.query_df("SELECT employee_name FROM cases")["employee_name"].tolist() == [stored]
+
+
+@pytest.mark.parametrize(
+    ("nip", "stored"),
+    [
+        ("199001012015031001", "199001012015031001"),
+        ("19900101 201503 1 001", "199001012015031001"),
+        ("19900101.201503.1.001", "199001012015031001"),
+        ("1990010120150310", None),  # 16 digits: not a NIP
+        ("1990010120150310011", None),  # 19 digits
+        ("1.99001E+17~", None),  # a number Excel rounded: digits lost, never guessed
+    ],
+)
+def test_nips_are_18_digits_once_spaces_and_punctuation_go(store, tmp_path, nip: str, stored: str | None):
+    path = write(
+        tmp_path / "n.csv", f"Provinsi,Tanggal Laporan,Nama Terlapor,NIP\nAceh,2024-01-05,Budi,{nip}\n"
+    )
+    import_file(store, path, ImportOptions())
+    assert store.query_df("SELECT nip FROM cases")["nip"].tolist() == [stored]
+
+
+def test_a_bare_carriage_return_ends_a_row_as_in_a_spreadsheet(store, tmp_path):
+    """An unquoted CR is a line break (old Mac files): the row it cuts is reported, never an over-long cell."""
+    path = write(
+        tmp_path / "cr.csv", "Provinsi,Tanggal Laporan,Nama Terlapor\nAceh,2024-01-05,Budi \r Santoso\n"
+    )
+    report = import_file(store, path, ImportOptions())
+    assert report.rows_loaded == 1
+    assert [e.row for e in report.errors] == [3]
+    assert store.query_df("SELECT employee_name FROM cases")["employee_name"].tolist() == ["Budi"]

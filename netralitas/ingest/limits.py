@@ -424,6 +424,8 @@ def csv_rows(reader: CsvReader) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as exc:
+            if "field limit" not in str(exc):  # not a long field: say what the csv module found
+                raise refusal("refuse_csv_unreadable", exc=f"{exc} (baris/line {reader.line_num})") from exc
             raise refusal(
                 "refuse_line_too_long", row=reader.line_num, kib=csv.field_size_limit() // 1024
             ) from exc

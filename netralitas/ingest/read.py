@@ -365,7 +365,9 @@ def _read_csv_slow(
     depth: int,
 ) -> RawTable:
     """h: the index of the last header line."""
-    reader = csv.reader(io.StringIO(text), delimiter=delim)
+    # newline="": the csv module reads line breaks itself, so a bare CR ends a row as pyarrow's does
+    # (without it, a CR in an unquoted cell raised an error that was reported as an over-long cell)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
     names = [f"c{i}" for i in range(len(headers))]
     cols: list[list[str]] = [[] for _ in names]
     rows: list[int] = []
