@@ -152,3 +152,25 @@ def test_a_large_change_rebuilds_all_and_a_small_one_only_its_cases(tmp_path: Pa
     load(store, files["kasn"], "kasn")
     assert calls == [True]  # a fifth of the persons again: only their cases
     assert_as_full_rebuild(store)
+
+
+def test_a_store_of_schema_7_gets_record_nips_and_scored_pairs_on_upgrade(tmp_path: Path, files, monkeypatch):
+    """A store linked before schema 8 (record_cases without NIPs, no link_pairs) is brought up to date
+    when first opened, and its next import takes the incremental path to the same result."""
+    from netralitas import store as store_module
+
+    db = tmp_path / "old.duckdb"
+    before_8 = [m for m in store_module.migrations() if m[0] < 8]
+    monkeypatch.setattr(store_module, "migrations", lambda: before_8)
+    store = Store(db)
+    load(store, files["sample"], "bawaslu")
+    with store.connect() as con:  # what schema 7's rebuild left: no NIP column, no stored pairs
+        con.execute("ALTER TABLE record_cases DROP COLUMN nip")
+        con.execute("DROP TABLE link_pairs")
+    monkeypatch.undo()
+    store_module._migrated.clear()
+    state = assert_as_full_rebuild(store)
+    assert state["link_pairs"] and all(nip for _k, _c, how, nip in state["record_cases"] if how == "nip")
+    monkeypatch.setattr(linking, "FULL_REBUILD_SHARE", float("inf"))
+    load(store, files["kasn"], "kasn")
+    assert_as_full_rebuild(store)

@@ -7,13 +7,5 @@ UPDATE record_cases SET nip = c.nip FROM cases c WHERE c.case_key = record_cases
 -- Every scored candidate pair (queries/link_pairs.sql), not only each record's few best: a change forms
 -- again only its own records' pairs, and the proposals are ranked from these (netralitas/linking.py).
 -- Filled by the full rebuild that follows this migration.
-CREATE TABLE IF NOT EXISTS link_pairs (
-    key_a VARCHAR NOT NULL,
-    key_b VARCHAR NOT NULL,
-    election VARCHAR,
-    score DOUBLE NOT NULL,
-    name_score DOUBLE NOT NULL,
-    same_regency BOOLEAN,
-    agency_score DOUBLE,
-    days_apart BIGINT
-);
+-- Same columns as link_proposals (unrounded); the rebuild's CREATE OR REPLACE gives it its exact types.
+CREATE TABLE IF NOT EXISTS link_pairs AS SELECT * FROM link_proposals WHERE false;
