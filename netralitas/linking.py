@@ -12,7 +12,13 @@ A record's case is found in three steps, all inside the caller's transaction (im
 
 Candidate links for records without a NIP are proposed with their evidence (name similarity, same
 regency, agency similarity, days apart) and a score, by DuckDB's jaro_winkler_similarity in SQL, blocked
-by election, province and the name's first letter, so the work grows with the records of one block.
+by election, province and the name's first letter, so the work grows with the records of one block. Every
+scored pair is kept (link_pairs); the proposals are each record's few best.
+
+A change (an import, an undo, a decision) recomputes only what it can reach: the records it touched, the
+other records of their cases, the records sharing a NIP with them and those of accepted links (_SCOPE);
+their cases and pairs are replaced. A change of more than FULL_REBUILD_SHARE of the records, or a call
+without `touched`, takes one pass over all; both give the same result (tests/test_linking_incremental.py).
 """
 
 from __future__ import annotations
@@ -184,6 +190,10 @@ SELECT *, left(name, 1) AS l FROM (
 _SCOPE_CANDIDATES = "CREATE OR REPLACE TEMP TABLE link_s AS " + _CANDIDATE.format(
     records="(SELECT c.* FROM cases c SEMI JOIN link_scope s ON s.record_key = c.case_key)"
 )
+_A_PROVINCES = """(
+    SELECT c.* FROM cases c
+    SEMI JOIN link_a a ON a.election IS NOT DISTINCT FROM c.election AND a.province_code = c.province_code
+)"""
 _BLOCK_OF_A = """
 SELECT c.* FROM ({candidates}) c
 SEMI JOIN link_a a ON a.election IS NOT DISTINCT FROM c.election AND a.province_code = c.province_code
@@ -333,6 +343,8 @@ def _propose_all(con: duckdb.DuckDBPyConnection) -> None:
     # the records without a NIP are few: a table, so that the wide view of all records is read once
     con.execute("CREATE OR REPLACE TEMP TABLE link_a AS SELECT * FROM link_b WHERE nip IS NULL")
     con.execute("CREATE OR REPLACE TABLE link_pairs AS " + queries.sql("link_pairs"), _PARAMS)
+    con.execute("DROP VIEW link_b")
+    con.execute("DROP TABLE link_a")
     _rank(con)
 
 
@@ -343,10 +355,9 @@ def _propose_scoped(con: duckdb.DuckDBPyConnection) -> None:
     )
     con.execute(_SCOPE_CANDIDATES)
     con.execute("CREATE OR REPLACE TEMP TABLE link_a AS SELECT * FROM link_s WHERE nip IS NULL")
-    with_blocks = "(SELECT c.* FROM cases c SEMI JOIN link_a a ON a.election IS NOT DISTINCT FROM c.election AND a.province_code = c.province_code)"
     con.execute(
         "CREATE OR REPLACE TEMP VIEW link_b AS "
-        + _BLOCK_OF_A.format(candidates=_CANDIDATE.format(records=with_blocks))
+        + _BLOCK_OF_A.format(candidates=_CANDIDATE.format(records=_A_PROVINCES))
     )
     con.execute("INSERT INTO link_pairs BY NAME " + queries.sql("link_pairs"), _PARAMS)
     con.execute(
@@ -355,6 +366,8 @@ def _propose_scoped(con: duckdb.DuckDBPyConnection) -> None:
     )
     con.execute("CREATE OR REPLACE TEMP VIEW link_b AS SELECT * FROM link_s")
     con.execute("INSERT INTO link_pairs BY NAME " + queries.sql("link_pairs"), _PARAMS)
+    con.execute("DROP VIEW link_b")
+    con.execute("DROP TABLE link_a")
     con.execute("DROP TABLE link_s")
     _rank(con)
 
@@ -365,8 +378,6 @@ def _rank(con: duckdb.DuckDBPyConnection) -> None:
         "CREATE OR REPLACE TABLE link_proposals AS " + queries.sql("link_proposals"),
         {"per_record": PER_RECORD},
     )
-    con.execute("DROP VIEW link_b")
-    con.execute("DROP TABLE link_a")
 
 
 # -- decisions ------------------------------------------------------------------------------------
