@@ -35,14 +35,19 @@ CHROMIUM_ARGS = [
 pytestmark = pytest.mark.browser
 
 
+# tryfirst: xdist adds the group to each test's id in its own hook, which must see the mark
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (`-n 2 --dist loadgroup`, scripts/test.sh) every browser test runs on one
-    worker, one after another: a browser test measures what a person sees within timeouts, and the
-    ten-session load test would starve a second chromium and Streamlit server on two cores."""
+    """Under pytest-xdist (`-n 2 --dist loadgroup`, scripts/test.sh) each browser module is one xdist group,
+    so its module-scoped server starts once and two modules can run at once on two workers. A module
+    marked `alone` (the ten-session load test, which would starve a second chromium and Streamlit server
+    on two cores) never runs beside another browser module: tests/scheduling.py sees to that."""
     here = Path(__file__).resolve().parent
     for item in items:
-        if here in Path(item.path).resolve().parents:
-            item.add_marker(pytest.mark.xdist_group("browser"))
+        path = Path(item.path).resolve()
+        if here in path.parents:
+            prefix = "alone" if item.get_closest_marker("alone") else "browser"
+            item.add_marker(pytest.mark.xdist_group(f"{prefix}:{path.stem}"))
 
 
 def free_port() -> int:

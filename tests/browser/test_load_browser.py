@@ -21,7 +21,8 @@ from conftest import run_cli  # noqa: E402
 
 from .conftest import Server, kpi, screenshot, upload_and_dry_run, wait_for_app  # noqa: E402
 
-pytestmark = pytest.mark.browser
+# alone: no other browser test runs beside it under xdist (tests/scheduling.py)
+pytestmark = [pytest.mark.browser, pytest.mark.alone]
 
 SESSIONS = 10
 BASE_ROWS = 5_000
