@@ -78,8 +78,7 @@ def test_hostile_links_and_data_stay_text(page, hostile_server):
     server, _ = hostile_server
     for link in HOSTILE_LINKS:
         page.goto(server.url + link)
-        wait_for_app(page)
-        page.wait_for_timeout(1500)  # charts draw after the run ends
+        wait_for_app(page)  # which waits for the charts to be drawn
         assert_inert(page, link)
     # The agency shown as typed: in the "Filter aktif" line, and as a chart label (plotly text, no link).
     page.goto(server.url + "/?agency=[Masuk ulang](https://evil.example/login)")
@@ -88,7 +87,6 @@ def test_hostile_links_and_data_stay_text(page, hostile_server):
     assert "[Masuk ulang](https://evil.example/login)" in shown(caption.inner_text())
     page.goto(server.url + "/")
     wait_for_app(page)
-    page.wait_for_timeout(1500)
     ticks = " ".join(page.locator("svg .ytick text").all_text_contents())
     assert '<a href="https://evil.example/a">Dinas Klik</a>' in ticks
     assert "<img src=https://evil.example/i.png> Dinas" in ticks
