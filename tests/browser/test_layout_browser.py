@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from builders import load_sample_rows  # noqa: E402
+from builders import import_into, import_sample_file, load_sample_rows  # noqa: E402
 from conftest import run_cli, write  # noqa: E402
 
 from netralitas.i18n import t
@@ -63,11 +63,9 @@ def server(tmp_path_factory):
     split, which has no polygon on today's map and must not count as a 39th province."""
     tmp = tmp_path_factory.mktemp("layout")
     db = tmp / "layout.duckdb"
-    sample = tmp / "sample.csv"
-    assert run_cli("sample", "--rows", "3000", "--out", str(sample), "--seed", "19").returncode == 0
-    assert run_cli("import", str(sample), "--db", str(db), "--source", "bawaslu").returncode == 0
+    import_sample_file(db, tmp, rows=3000, seed=19, source="bawaslu")
     old = write(tmp / "old.csv", "Nomor,Provinsi,Tanggal Laporan,Status\nH1,Papua,2020-10-10,Sudah TL\n")
-    assert run_cli("import", str(old), "--db", str(db), "--source", "kasn").returncode == 0
+    import_into(db, old, "kasn")
     summary = run_cli("summary", "--db", str(db), "--by", "province", "--json")
     groups = json.loads(summary.stdout)["groups"]
     srv = Server(db, {"NETRALITAS_LOAD_SAMPLE": "0"})
