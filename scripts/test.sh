@@ -10,6 +10,7 @@ make_venv requirements-dev.txt
 .venv/bin/ruff format --check .
 .venv/bin/mypy
 .venv/bin/lint-imports --no-cache
-# Two workers for two cores. Every browser test is in one xdist group (tests/browser/conftest.py), so
-# the ten-session load test never shares the cores with another browser; --dist loadgroup keeps it so.
+# Two workers for two cores. Each browser module is one xdist group; tests/scheduling.py (through
+# tests/conftest.py, under --dist loadgroup) runs two at once but never one beside the ten-session load
+# test, and hands out the longest work first (CONTRIBUTING.md, "The whole suite").
 .venv/bin/python -m pytest -q -p no:cacheprovider -n "${PYTEST_WORKERS:-2}" --dist loadgroup --durations=15 "$@"

@@ -14,6 +14,26 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+# tryfirst: xdist adds the group to each test's id in its own hook, which must see the mark
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked slow form one xdist group per module (a module's slow tests share its fixtures), which
+    tests/scheduling.py hands out early so that the longest tests do not end the run on one worker."""
+    for item in items:
+        if item.get_closest_marker("slow") and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(f"slow:{Path(item.path).stem}"))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """`--dist loadgroup` with the browser rules and the order of tests/scheduling.py."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from scheduling import BrowserAwareScheduling
+
+    return BrowserAwareScheduling(config, log)
+
+
 @pytest.fixture(autouse=True)
 def _close_kept_connections():
     """Pages keep one connection per database open; a test's files are its own, so close them after it."""

@@ -35,14 +35,19 @@ CHROMIUM_ARGS = [
 pytestmark = pytest.mark.browser
 
 
+# tryfirst: xdist adds the group to each test's id in its own hook, which must see the mark
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (`-n 2 --dist loadgroup`, scripts/test.sh) every browser test runs on one
-    worker, one after another: a browser test measures what a person sees within timeouts, and the
-    ten-session load test would starve a second chromium and Streamlit server on two cores."""
+    """Under pytest-xdist (`-n 2 --dist loadgroup`, scripts/test.sh) each browser module is one xdist group,
+    so its module-scoped server starts once and two modules can run at once on two workers. A module
+    marked `alone` (the ten-session load test, which would starve a second chromium and Streamlit server
+    on two cores) never runs beside another browser module: tests/scheduling.py sees to that."""
     here = Path(__file__).resolve().parent
     for item in items:
-        if here in Path(item.path).resolve().parents:
-            item.add_marker(pytest.mark.xdist_group("browser"))
+        path = Path(item.path).resolve()
+        if here in path.parents:
+            prefix = "alone" if item.get_closest_marker("alone") else "browser"
+            item.add_marker(pytest.mark.xdist_group(f"{prefix}:{path.stem}"))
 
 
 def free_port() -> int:
@@ -130,18 +135,55 @@ def page(browser):
     context.close()
 
 
-def wait_for_app(pg, timeout: float = 60_000) -> None:
-    """Until a title is shown, with no 'running' indicator, no element left from the previous run and no
-    placeholder of an element whose code is still loading (a grey skeleton), and a moment more.
-    Streamlit shows its indicator only for runs longer than about half a second, so a test that needs a
-    particular figure waits for that figure too (see `kpi`)."""
-    pg.wait_for_selector("h1", timeout=timeout)
+# The run has ended (Streamlit's own test attribute on the app root says so at once; its spinning
+# indicator shows only for runs longer than about half a second), the connection is up, and no element is
+# left from the previous run, or still a grey placeholder while its code loads, or a chart not yet drawn.
+SETTLED = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return !!app && app.dataset.testScriptState === 'notRunning' && app.dataset.testConnectionState === 'CONNECTED'
+    && !document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"],'
+      + ' [data-testid^="stSkeleton"], [data-testid="stAppSkeleton"]')
+    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => c.querySelector('.main-svg'));
+}"""
+# Resolves once the page has not changed for `quiet` ms (charts draw and lay out after the run ends), or
+# after `most` ms of changes.
+QUIET = """([quiet, most]) => new Promise(resolve => {
+  let timer;
+  const done = () => { observer.disconnect(); clearTimeout(cap); resolve(); };
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, quiet); });
+  observer.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+  timer = setTimeout(done, quiet);
+  const cap = setTimeout(done, most);
+})"""
+
+
+def until_still(pg, quiet: float = 300, most: float = 5_000) -> None:
+    """Until the page has not changed for `quiet` ms (or `most` ms have passed): instead of a fixed sleep
+    before measuring or photographing what was drawn."""
+    pg.evaluate(QUIET, [quiet, most])
+
+
+def until_animations_end(pg, timeout: float = 10_000) -> None:
+    """Until no finite CSS animation or transition is running (a sidebar sliding in, a fade)."""
     pg.wait_for_function(
-        '() => !document.querySelector(\'[data-testid="stStatusWidget"], [data-stale="true"],'
-        ' [data-testid^="stSkeleton"], [data-testid="stAppSkeleton"]\')',
+        "() => document.getAnimations().every(a => a.playState !== 'running'"
+        " || a.effect.getComputedTiming().iterations === Infinity)",
         timeout=timeout,
     )
-    pg.wait_for_timeout(800)
+
+
+def wait_for_app(pg, timeout: float = 60_000, quiet: float = 300) -> None:
+    """Until a title is shown, the run has ended with every element of it drawn (SETTLED), and the page
+    has then stayed unchanged for `quiet` ms. A test that needs a particular figure waits for that figure
+    too (see `kpi`)."""
+    pg.wait_for_selector("h1", timeout=timeout)
+    deadline = time.monotonic() + timeout / 1000
+    while True:
+        pg.wait_for_function(SETTLED, timeout=timeout)
+        until_still(pg, quiet)
+        if pg.evaluate(SETTLED):
+            return
+        assert time.monotonic() < deadline, "the page kept re-running and never settled"
 
 
 def kpi(pg, label: str = "Kasus dilaporkan", changed_from: str | None = None, timeout: float = 60_000) -> str:

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from conftest import ROOT, run_cli, write  # noqa: E402
+from builders import add_users, import_into  # noqa: E402
+from conftest import ROOT, write  # noqa: E402
 
 from netralitas.present.slides import SLIDES  # noqa: E402
 
@@ -67,8 +68,7 @@ def assert_inert(pg, where: str) -> None:
 def hostile_server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("hostile")
     db = tmp / "hostile.duckdb"
-    src = write(tmp / "hostile.csv", HOSTILE_CSV)
-    assert run_cli("import", str(src), "--db", str(db), "--source", "kasn").returncode == 0
+    import_into(db, write(tmp / "hostile.csv", HOSTILE_CSV), "kasn")
     srv = Server(db, {"NETRALITAS_LOAD_SAMPLE": "0"})
     yield srv, tmp
     srv.stop()
@@ -78,8 +78,7 @@ def test_hostile_links_and_data_stay_text(page, hostile_server):
     server, _ = hostile_server
     for link in HOSTILE_LINKS:
         page.goto(server.url + link)
-        wait_for_app(page)
-        page.wait_for_timeout(1500)  # charts draw after the run ends
+        wait_for_app(page)  # which waits for the charts to be drawn
         assert_inert(page, link)
     # The agency shown as typed: in the "Filter aktif" line, and as a chart label (plotly text, no link).
     page.goto(server.url + "/?agency=[Masuk ulang](https://evil.example/login)")
@@ -88,7 +87,6 @@ def test_hostile_links_and_data_stay_text(page, hostile_server):
     assert "[Masuk ulang](https://evil.example/login)" in shown(caption.inner_text())
     page.goto(server.url + "/")
     wait_for_app(page)
-    page.wait_for_timeout(1500)
     ticks = " ".join(page.locator("svg .ytick text").all_text_contents())
     assert '<a href="https://evil.example/a">Dinas Klik</a>' in ticks
     assert "<img src=https://evil.example/i.png> Dinas" in ticks
@@ -158,12 +156,8 @@ def signin_server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("deeplink")
     db = tmp / "deeplink.duckdb"
     src = write(tmp / "cases.csv", "Nomor,Provinsi,Tanggal Laporan\nD1,Bali,2024-01-10\nD2,Aceh,2024-01-11\n")
-    assert run_cli("import", str(src), "--db", str(db), "--source", "kasn").returncode == 0
-    for name, role in (("andi", "analyst"), ("adi", "admin")):
-        r = run_cli(
-            "user", "add", name, "--role", role, "--password-stdin", "--db", str(db), input_text=PASSWORD
-        )
-        assert r.returncode == 0, r.stderr
+    import_into(db, src, "kasn")
+    add_users(db, {"andi": "analyst", "adi": "admin"}, PASSWORD)
     srv = Server(db, {"NETRALITAS_LOAD_SAMPLE": "0"})
     yield srv
     srv.stop()

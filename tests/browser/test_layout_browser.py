@@ -9,19 +9,27 @@ from __future__ import annotations
 import json
 import re
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from builders import load_sample_rows  # noqa: E402
+from builders import import_into, import_sample_file, load_sample_rows  # noqa: E402
 from conftest import run_cli, write  # noqa: E402
 
 from netralitas.i18n import t
 from netralitas.pages import DEFAULT_PAGE, dashboard_pages
 from netralitas.reference import historical_units, provinces  # noqa: E402
 
-from .conftest import Server, screenshot, wait_for_app, wait_for_map  # noqa: E402
+from .conftest import (  # noqa: E402
+    Server,
+    screenshot,
+    until_animations_end,
+    until_still,
+    wait_for_app,
+    wait_for_map,
+)
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
@@ -55,11 +63,9 @@ def server(tmp_path_factory):
     split, which has no polygon on today's map and must not count as a 39th province."""
     tmp = tmp_path_factory.mktemp("layout")
     db = tmp / "layout.duckdb"
-    sample = tmp / "sample.csv"
-    assert run_cli("sample", "--rows", "3000", "--out", str(sample), "--seed", "19").returncode == 0
-    assert run_cli("import", str(sample), "--db", str(db), "--source", "bawaslu").returncode == 0
+    import_sample_file(db, tmp, rows=3000, seed=19, source="bawaslu")
     old = write(tmp / "old.csv", "Nomor,Provinsi,Tanggal Laporan,Status\nH1,Papua,2020-10-10,Sudah TL\n")
-    assert run_cli("import", str(old), "--db", str(db), "--source", "kasn").returncode == 0
+    import_into(db, old, "kasn")
     summary = run_cli("summary", "--db", str(db), "--by", "province", "--json")
     groups = json.loads(summary.stdout)["groups"]
     srv = Server(db, {"NETRALITAS_LOAD_SAMPLE": "0"})
@@ -150,8 +156,7 @@ def test_every_page_on_a_laptop_has_no_legend_on_its_axes(browser, server, slug)
     pg = context.new_page()
     try:
         pg.goto(f"{server.url}/{slug}")
-        wait_for_app(pg)
-        pg.wait_for_timeout(1500)
+        wait_for_app(pg)  # which waits for the charts to be drawn and the page to stop changing
         charts = pg.evaluate(BOXES_JS)
         assert not _small_text(charts), _small_text(charts)
         _assert_charts_read_well(charts, slug)
@@ -168,7 +173,7 @@ def test_every_page_on_a_phone(phone, server, slug):
         wait_for_map(phone)
     assert PAGES[slug] in phone.locator("h1").first.inner_text()
     assert not phone.locator('[data-testid="stException"]').count()
-    phone.wait_for_timeout(1500)  # the last charts finish drawing
+    until_still(phone)  # the last charts finish drawing
     overflow = phone.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, overflow
     charts = phone.evaluate(BOXES_JS)
@@ -188,8 +193,11 @@ def test_filters_are_one_tap_away_on_a_phone(phone, server):
 
     assert not on_screen()  # the sidebar starts closed on a phone
     phone.locator('[data-testid="stExpandSidebarButton"]').tap()  # one tap
-    phone.wait_for_timeout(1000)  # the sidebar slides in
+    slid = time.monotonic() + 1  # the sidebar slides in, within a second
+    while not on_screen() and time.monotonic() < slid:
+        phone.wait_for_timeout(100)
     assert on_screen()
+    until_animations_end(phone)
     screenshot(phone, "phone-filters")
 
 
@@ -233,7 +241,7 @@ def test_projector_views_have_no_degenerate_bar_and_no_overlap(browser, server, 
             wait_for_map(pg, minimum=5)
         if view == "slide-2-one-province" or view.startswith("slide-6"):
             pg.wait_for_function(LABELS_DRAWN, timeout=60_000)
-        pg.wait_for_timeout(1000)
+        until_still(pg)
         charts = pg.evaluate(BOXES_JS)
         assert charts, view
         _assert_charts_read_well(charts, view)

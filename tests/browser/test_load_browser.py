@@ -19,9 +19,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from builders import load_sample_rows  # noqa: E402
 from conftest import run_cli  # noqa: E402
 
+from netralitas.devtools.sample import write_sample  # noqa: E402
+
 from .conftest import Server, kpi, screenshot, upload_and_dry_run, wait_for_app  # noqa: E402
 
-pytestmark = pytest.mark.browser
+# alone: no other browser test runs beside it under xdist (tests/scheduling.py)
+pytestmark = [pytest.mark.browser, pytest.mark.alone]
 
 SESSIONS = 10
 BASE_ROWS = 5_000
@@ -46,9 +49,10 @@ def server(tmp_path_factory):
 VIEWS = ("/", "/presentasi?presenter=1&slide=1")
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def viewers(browser, server):
-    """Ten separate browser sessions, half on the overview and half on the presenter's KPI slide."""
+    """Ten separate browser sessions, half on the overview and half on the presenter's KPI slide; both
+    tests use the same ten (each starts by reloading every one), rather than ten more to open."""
     contexts = [browser.new_context(viewport={"width": 1280, "height": 900}) for _ in range(SESSIONS)]
     pages = [c.new_page() for c in contexts]
     for i, pg in enumerate(pages):
@@ -154,7 +158,7 @@ def test_ten_sessions_while_a_command_line_import_holds_the_file(server, viewers
     file is out of the dashboard's hands, however fast or slow this machine is."""
     before = shown_cases(viewers[0])
     big = server.tmp / "cli.csv"
-    assert run_cli("sample", "--rows", str(CLI_ROWS), "--out", str(big), "--seed", "11").returncode == 0
+    write_sample(CLI_ROWS, big, seed=11)  # what `netralitas sample` writes, without a second interpreter
     proc = subprocess.Popen(
         [sys.executable, "-m", "netralitas", "import", str(big), "--db", str(server.db), "--source", "kasn"],
         cwd=Path(__file__).resolve().parents[2],
@@ -189,7 +193,7 @@ def test_ten_sessions_during_an_upload_page_import(server, viewers, browser):
     before = cases_in_database(server.db)
     assert settle_on(viewers, server.db, before, before) == [before] * SESSIONS
     big = server.tmp / "upload.csv"
-    assert run_cli("sample", "--rows", str(UPLOAD_ROWS), "--out", str(big), "--seed", "12").returncode == 0
+    write_sample(UPLOAD_ROWS, big, seed=12)
     analyst_context = browser.new_context(viewport={"width": 1920, "height": 1080})
     analyst = analyst_context.new_page()
     try:
