@@ -77,28 +77,35 @@ SELECT b.record_key, coalesce(m.root, b.base) AS case_key,
 FROM link_bases b LEFT JOIN link_roots m ON m.base = b.base
 """
 
+# The cases of several records among the scope's (few): found from the record links alone.
+_MULTI_KEYS = """
+CREATE OR REPLACE TEMP TABLE link_multi_keys AS
+SELECT case_key FROM link_rc GROUP BY case_key HAVING count(*) > 1
+"""
+
 # One row per case of the scope, from its records (link_records) and their cases (link_rc). Most cases
-# have one record: those rows are copied as they are (no aggregate per column, which cost minutes over a
-# million cases); only cases of several records are aggregated. The primary record of a case: Bawaslu
-# first (source_t's order), then the earliest, then by key.
-_CASE_FACTS = """
-WITH sizes AS (
-    SELECT case_key, count(*) AS n FROM link_rc GROUP BY case_key
-),
-multi AS (
+# have one record: those rows are copied as they are, their case key worked out again from the row and
+# the small tables (a hash join of a million records with their million links cost a second); only
+# cases of several records are aggregated. The primary record of a case: Bawaslu first (source_t's
+# order), then the earliest, then by key.
+_CASE_FACTS = f"""
+WITH multi AS (
     SELECT c.*, rc.case_key AS person_case,
            row_number() OVER (PARTITION BY rc.case_key ORDER BY c.source, c.case_date, c.case_key) AS rank
     FROM link_records c
-    JOIN link_rc rc ON rc.record_key = c.case_key
-    WHERE rc.case_key IN (SELECT case_key FROM sizes WHERE n > 1)
+    JOIN (SELECT * FROM link_rc SEMI JOIN link_multi_keys USING (case_key)) rc ON rc.record_key = c.case_key
 )
-SELECT rc.case_key, c.* EXCLUDE (case_key),
-       1 AS records, [c.source::VARCHAR] AS sources,
-       (c.source = 'bawaslu')::INTEGER AS bawaslu_records, (c.source = 'kasn')::INTEGER AS kasn_records,
-       (c.source = 'bkn')::INTEGER AS bkn_records, (c.source = 'other')::INTEGER AS other_records
-FROM link_records c
-JOIN link_rc rc ON rc.record_key = c.case_key
-WHERE rc.case_key NOT IN (SELECT case_key FROM sizes WHERE n > 1)
+SELECT k.person_case AS case_key, k.* EXCLUDE (case_key, person_case),
+       1 AS records, [k.source::VARCHAR] AS sources,
+       (k.source = 'bawaslu')::INTEGER AS bawaslu_records, (k.source = 'kasn')::INTEGER AS kasn_records,
+       (k.source = 'bkn')::INTEGER AS bkn_records, (k.source = 'other')::INTEGER AS other_records
+FROM (
+    SELECT c.*, coalesce(m.root, {_BASE}) AS person_case
+    FROM link_records c
+    LEFT JOIN link_nip_elections ne ON ne.nip = c.nip AND c.election IS NULL
+    LEFT JOIN link_roots m ON m.base = {_BASE}
+) k
+ANTI JOIN link_multi_keys mk ON mk.case_key = k.person_case
 UNION ALL BY NAME
 SELECT person_case AS case_key,
        arg_min(source, rank) AS source,
@@ -122,7 +129,7 @@ SELECT person_case AS case_key,
        arg_min(origin, rank) AS origin,
        max(status) AS status,
        -- the sanction of the furthest record (a PPK's imposed one over a recommendation), the latest first
-       arg_max(sanction, {'st': status, 'd': coalesce(follow_up_date, recommendation_date, case_date)}) AS sanction,
+       arg_max(sanction, {{'st': status, 'd': coalesce(follow_up_date, recommendation_date, case_date)}}) AS sanction,
        bool_or(record_blocked) AS record_blocked,
        max(batch_id) AS batch_id,
        arg_min(source_row, rank) AS source_row,
@@ -307,6 +314,7 @@ def rebuild_cases(con: duckdb.DuckDBPyConnection, touched: Touched | None = None
     if full:
         con.execute("CREATE OR REPLACE TABLE record_cases AS " + _RECORD_CASES)
         con.execute("CREATE OR REPLACE TEMP VIEW link_rc AS SELECT * FROM record_cases")
+        con.execute(_MULTI_KEYS)
         con.execute("CREATE OR REPLACE TABLE case_facts AS " + _CASE_FACTS)
         _propose_all(con)
     else:
@@ -323,6 +331,7 @@ def rebuild_cases(con: duckdb.DuckDBPyConnection, touched: Touched | None = None
         )
         con.execute("INSERT INTO link_cases SELECT case_key FROM link_rc")
         con.execute("DELETE FROM case_facts WHERE case_key IN (SELECT case_key FROM link_cases)")
+        con.execute(_MULTI_KEYS)
         con.execute("INSERT INTO case_facts BY NAME " + _CASE_FACTS)
         _propose_scoped(con)
     for name in ("link_rc", "link_records"):
@@ -331,6 +340,7 @@ def rebuild_cases(con: duckdb.DuckDBPyConnection, touched: Touched | None = None
         "link_nip_elections",
         "link_roots",
         "link_bases",
+        "link_multi_keys",
         "link_scope",
         "link_cases",
         "link_touched",
