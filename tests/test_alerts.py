@@ -77,6 +77,29 @@ def test_binomial_tail_is_exact():
                 assert alerts.binomial_tail(k, n, p) == pytest.approx(float(exact), rel=1e-9, abs=1e-300)
 
 
+def test_binomial_tail_of_large_counts_leaves_out_only_what_rounds_away():
+    """At a million cases a region's tail has thousands of terms; the negligible ones are left out."""
+
+    def every_term(k: int, n: int, p: float) -> float:
+        terms = [
+            math.lgamma(n + 1)
+            - math.lgamma(i + 1)
+            - math.lgamma(n - i + 1)
+            + i * math.log(p)
+            + (n - i) * math.log1p(-p)
+            for i in range(k, n + 1)
+        ]
+        top = max(terms)
+        return min(1.0, math.exp(top) * sum(math.exp(x - top) for x in terms))
+
+    for n in (500, 5000, 20000):
+        for p in (0.05, 0.3, 0.5):
+            for k in {1, max(1, int(n * p) - 40), int(n * p), int(n * p) + 60, n - 3}:
+                assert alerts.binomial_tail(k, n, p) == pytest.approx(
+                    every_term(k, n, p), rel=1e-9, abs=1e-300
+                )
+
+
 def test_bh_qvalues_match_the_step_up_rule():
     p = [0.001, 0.008, 0.039, 0.041, 0.042, 0.06, 0.074, 0.205, 0.212, 0.216]
     q = alerts.bh_qvalues(p)
