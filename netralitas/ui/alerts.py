@@ -141,12 +141,16 @@ def overview_block(filters: Filters, lang: str) -> None:
     _summary_lines(rep, lang)
     if rep.status != "ok":
         return
-    if rep.flagged().empty:
+    # the flags' sentences are the same for every viewer of this data, these filters and this language
+    by_level = context.built(
+        "alerts_sentences", lambda: {lv: sentences(rep, lv, lang) for lv in alerts.LEVELS}
+    )
+    if not any(by_level.values()):
         st.success(t("alerts_none", lang), icon=":material/check_circle:")
     else:
         columns = st.columns(2)
         for col, level in zip(columns, alerts.LEVELS, strict=True):
-            lines = sentences(rep, level, lang)
+            lines = by_level[level]
             if lines:
                 col.warning(
                     f"**{t(f'alerts_heading_{level}', lang)}**\n\n" + "\n".join(f"- {s}" for s in lines),
