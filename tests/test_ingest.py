@@ -498,3 +498,13 @@ def test_a_bare_carriage_return_ends_a_row_as_in_a_spreadsheet(store, tmp_path):
     assert report.rows_loaded == 1
     assert [e.row for e in report.errors] == [3]
     assert store.query_df("SELECT employee_name FROM cases")["employee_name"].tolist() == ["Budi"]
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(store, tmp_path, monkeypatch):
+    """A scheduled job pointed at a huge file gets the size refusal at once, never the file in memory."""
+    monkeypatch.setenv("NETRALITAS_UPLOAD_LIMIT_MB", "1")
+    path = write(tmp_path / "besar.csv", "Provinsi,Tanggal Laporan\n" + "Aceh,2024-01-05\n" * 80_000)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the file was read"))
+    with pytest.raises(FileRefused) as refused:
+        import_file(store, path, ImportOptions())
+    assert "limit is 1 MB" in refused.value.message_en

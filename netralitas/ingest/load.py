@@ -20,7 +20,7 @@ from . import commit, kinds, rejections
 from .mapping import CANONICAL_COLUMNS, DATE_COLUMNS, HeaderMapping, map_headers
 from .merge import DERIVED_FROM, STORED_COLUMNS
 from .options import ImportOptions
-from .read import RawTable, RowProblem, read_bytes
+from .read import RawTable, RowProblem, check_size, read_bytes
 from .rejections import MAX_WARNINGS
 from .stage import BATCH_ROWS, Stager
 from .undo import later_batches_touching, undo_batch
@@ -265,6 +265,7 @@ def import_file(store: Store, path: str | Path, options: ImportOptions) -> Impor
     if not options.file_name:
         options.file_name = path.name
     try:
+        check_size(path.stat().st_size)  # before reading it: a file over the limit is never held whole
         data = [path.read_bytes()]
     except OSError as exc:
         raise FileRefused.of("refuse_cannot_open", reason=exc.strerror) from exc

@@ -580,15 +580,20 @@ def _without_control_characters(raw: RawTable) -> RawTable:
     return raw
 
 
+def check_size(size: int) -> None:
+    """Refuse a file over the upload limit (NETRALITAS_UPLOAD_LIMIT_MB), given its size in bytes."""
+    limit = config.setting_int("upload_limit_mb") * 1024 * 1024
+    if size > limit:
+        # both sizes in the same MB (2**20 bytes), so a file just over the limit never reads as under it
+        raise refuse("refuse_file_too_large", size=size / 2**20, limit=limit // 2**20)
+
+
 def read_bytes(
     data: bytes, sheet: str | None = None, header_row: int | None = None, header_rows: int | None = None
 ) -> RawTable:
     """Read a file's content; raises FileRefused for anything that is not a readable, non-empty table.
     header_row (1-based, as seen in the file) and header_rows (1 or 2) override the detected header."""
-    limit = config.setting_int("upload_limit_mb") * 1024 * 1024
-    if len(data) > limit:
-        # both sizes in the same MB (2**20 bytes), so a file just over the limit never reads as under it
-        raise refuse("refuse_file_too_large", size=len(data) / 2**20, limit=limit // 2**20)
+    check_size(len(data))
     kind = sniff_kind(data)
     checksum = hashlib.sha256(data).hexdigest()
     if kind == "text":
