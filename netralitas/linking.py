@@ -194,27 +194,21 @@ SELECT *, left(name, 1) AS l FROM (
 # record of their blocks (election, province, first letter), then the other records without a NIP of
 # the changed records' blocks against the changed records. The blocks' records are filtered on cheap
 # columns first, so that only their names are normalised.
-_SCOPE_CANDIDATES = "CREATE OR REPLACE TEMP TABLE link_s AS " + _CANDIDATE.format(
-    records="(SELECT c.* FROM cases c SEMI JOIN link_scope s ON s.record_key = c.case_key)"
-)
+_SCOPE_CANDIDATES = "CREATE OR REPLACE TEMP TABLE link_s AS " + _CANDIDATE.format(records="link_records")
+# `candidates` in the blocks of the records in `blocks` (a relation with election, province_code, l)
+_IN_BLOCKS = """
+SELECT c.* FROM ({candidates}) c
+SEMI JOIN {blocks} x ON x.election IS NOT DISTINCT FROM c.election AND x.province_code = c.province_code
+                    AND x.l = c.l
+"""
 _A_PROVINCES = """(
     SELECT c.* FROM cases c
     SEMI JOIN link_a a ON a.election IS NOT DISTINCT FROM c.election AND a.province_code = c.province_code
 )"""
-_BLOCK_OF_A = """
-SELECT c.* FROM ({candidates}) c
-SEMI JOIN link_a a ON a.election IS NOT DISTINCT FROM c.election AND a.province_code = c.province_code
-                  AND a.l = c.l
-"""
 _OTHERS_UNNIPPED = """(
     SELECT c.* FROM cases c
     WHERE c.nip IS NULL AND c.case_key NOT IN (SELECT record_key FROM link_scope)
 )"""
-_BLOCK_OF_S = """
-SELECT c.* FROM ({candidates}) c
-SEMI JOIN link_s s ON s.election IS NOT DISTINCT FROM c.election AND s.province_code = c.province_code
-                  AND s.l = c.l
-"""
 
 # The parameters of queries/link_pairs.sql.
 _PARAMS = {
@@ -367,12 +361,12 @@ def _propose_scoped(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE OR REPLACE TEMP TABLE link_a AS SELECT * FROM link_s WHERE nip IS NULL")
     con.execute(
         "CREATE OR REPLACE TEMP VIEW link_b AS "
-        + _BLOCK_OF_A.format(candidates=_CANDIDATE.format(records=_A_PROVINCES))
+        + _IN_BLOCKS.format(candidates=_CANDIDATE.format(records=_A_PROVINCES), blocks="link_a")
     )
     con.execute("INSERT INTO link_pairs BY NAME " + queries.sql("link_pairs"), _PARAMS)
     con.execute(
         "CREATE OR REPLACE TEMP TABLE link_a AS "
-        + _BLOCK_OF_S.format(candidates=_CANDIDATE.format(records=_OTHERS_UNNIPPED))
+        + _IN_BLOCKS.format(candidates=_CANDIDATE.format(records=_OTHERS_UNNIPPED), blocks="link_s")
     )
     con.execute("CREATE OR REPLACE TEMP VIEW link_b AS SELECT * FROM link_s")
     con.execute("INSERT INTO link_pairs BY NAME " + queries.sql("link_pairs"), _PARAMS)
