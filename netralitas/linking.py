@@ -105,7 +105,8 @@ FROM (
     LEFT JOIN link_nip_elections ne ON ne.nip = c.nip AND c.election IS NULL
     LEFT JOIN link_roots m ON m.base = {_BASE}
 ) k
-ANTI JOIN link_multi_keys mk ON mk.case_key = k.person_case
+-- NOT IN, not an anti join: DuckDB built the anti join's hash table on the million wide rows
+WHERE k.person_case NOT IN (SELECT case_key FROM link_multi_keys)
 UNION ALL BY NAME
 SELECT person_case AS case_key,
        arg_min(source, rank) AS source,
