@@ -260,6 +260,36 @@ def test_phase_and_election_inferred_from_the_date(store, tmp_path):
     assert (case(store, "E4")["election"], case(store, "E4")["phase"]) == ("pilkada-2020", "pemungutan")
 
 
+def test_each_warning_shows_the_cell_it_is_about_and_understood_cells_none(store, tmp_path):
+    """Staging keeps a cell's text only where the report can show it (stage.py): every kind of warning
+    still names its cell's text, and rows whose cells were all understood have no warning."""
+    path = write(
+        tmp_path / "w.csv",
+        "No. Register,Provinsi,Tanggal Kejadian,Jenis Pemilihan,Tahapan,Jenis Pelanggaran,NIP,Blokir\n"
+        "W1,Bali,2024-04-10,,,Media sosial,199001012015031001,Ya\n"  # fits two elections
+        "W2,Bali,2016-01-05,Pemilu 2019,,Media sosial,199001012015031002,Tidak\n"  # outside its calendar
+        "W3,Bali,2024-02-01,Pemilu 2024,Kampanye,Menari,1990 0101 2015,Mungkin\n"  # three unknown cells
+        "W4,Bali,2024-02-01,Pemilu 2042,Kampanye,Media sosial,199001012015031004,Ya\n"  # unknown election
+        "W5,Bali,2024-02-01,Pemilu 2024,Kampanye,Media sosial,199001012015031005,Ya\n",  # all understood
+    )
+    report = imp(store, path)
+    assert report.rows_loaded == 5
+    found = {(w.row, w.column, w.value, w.reason_en) for w in report.warnings}
+    assert found == {
+        (
+            2,
+            "Jenis Pemilihan",
+            "2024-04-10",
+            "the election cannot be told from the date: pemilu-2024, pilkada-2024",
+        ),
+        (3, "Tahapan", "2016-01-05", "date outside the calendar of pemilu-2019"),
+        (4, "Jenis Pelanggaran", "Menari", "unknown value, loaded as unknown"),
+        (4, "NIP", "1990 0101 2015", "NIP is not 18 digits, loaded as unknown"),
+        (4, "Blokir", "Mungkin", "unknown value, loaded as unknown"),
+        (5, "Jenis Pemilihan", "Pemilu 2042", "unknown election, loaded as unknown"),
+    }, found
+
+
 def test_boundary_changes(store, tmp_path):
     path = write(
         tmp_path / "b.csv",

@@ -175,17 +175,22 @@ class Stager:
         self.other_maps()
         p = self.present
         joins, select = [], ["r._row"]
+        # A cell's text is staged only where the report can show it: an unknown value, a date or a place
+        # that could not be read (a follow-up column's text is read again by kinds.apply). At a million
+        # rows the texts of the cells that were understood made the staged table spill 500 MB to disk.
         for f in FIELDS:
             if f in p:
                 joins.append(f"LEFT JOIN m_{f} ON m_{f}.raw = coalesce(r.\"{f}\", '')")
-                select.append(f"m_{f}.code AS {f}, m_{f}.text AS raw_{f}")
+                text = f"m_{f}.text" if f == "status" else f"CASE WHEN m_{f}.code IS NULL THEN m_{f}.text END"
+                select.append(f"m_{f}.code AS {f}, {text} AS raw_{f}")
             else:
                 select.append(f"NULL AS {f}, NULL AS raw_{f}")
         for c in DATE_COLUMNS:
             if c in p:
                 joins.append(f"LEFT JOIN m_date_{c} d_{c} ON d_{c}.raw = coalesce(r.\"{c}\", '')")
                 select.append(
-                    f"d_{c}.d::DATE AS {c}, d_{c}.err_id AS {c}_err_id, d_{c}.err_en AS {c}_err_en, d_{c}.text AS raw_{c}"
+                    f"d_{c}.d::DATE AS {c}, d_{c}.err_id AS {c}_err_id, d_{c}.err_en AS {c}_err_en, "
+                    f"CASE WHEN d_{c}.err_id IS NOT NULL THEN d_{c}.text END AS raw_{c}"
                 )
             else:
                 select.append(f"NULL::DATE AS {c}, NULL AS {c}_err_id, NULL AS {c}_err_en, NULL AS raw_{c}")
@@ -198,12 +203,15 @@ class Stager:
         select.append(
             "loc.province_code AS named_province, loc.regency_code, loc.err_id AS loc_err_id, "
             "loc.err_en AS loc_err_en, loc.warn_id AS loc_warn_id, loc.warn_en AS loc_warn_en, "
-            "concat_ws(' / ', loc.p_text, loc.r_text) AS raw_location, "
-            "loc.p_text AS raw_province, loc.r_text AS raw_regency"
+            "CASE WHEN loc.err_id IS NOT NULL OR loc.warn_id IS NOT NULL THEN concat_ws(' / ', loc.p_text, loc.r_text) "
+            "END AS raw_location, CASE WHEN loc.err_id IS NOT NULL THEN loc.p_text END AS raw_province, "
+            "CASE WHEN loc.err_id IS NOT NULL THEN loc.r_text END AS raw_regency"
         )
         if "election" in p:
             joins.append("LEFT JOIN m_election me ON me.raw = coalesce(r.election, '')")
-            select.append("me.code AS election_given, me.text AS raw_election")
+            select.append(
+                "me.code AS election_given, CASE WHEN me.code IS NULL THEN me.text END AS raw_election"
+            )
         else:
             select.append("NULL AS election_given, NULL AS raw_election")
         if "agency" in p:
@@ -213,7 +221,9 @@ class Stager:
             select.append("NULL AS agency, NULL AS agency_kind")
         if "record_blocked" in p:
             joins.append("LEFT JOIN m_blocked mb ON mb.raw = coalesce(r.record_blocked, '')")
-            select.append("mb.flag::BOOLEAN AS record_blocked, mb.text AS raw_record_blocked")
+            select.append(
+                "mb.flag::BOOLEAN AS record_blocked, CASE WHEN mb.flag IS NULL THEN mb.text END AS raw_record_blocked"
+            )
         else:
             select.append("NULL::BOOLEAN AS record_blocked, NULL AS raw_record_blocked")
         select.append(f"{self.col('case_id')} AS case_id_given")
@@ -250,7 +260,8 @@ class Stager:
             CREATE VIEW staged_with_election AS
             SELECT sd.*,
                    coalesce(election_given, (SELECT default_election FROM opts), ie.election) AS election_code,
-                   ie.candidates AS election_candidates,
+                   CASE WHEN coalesce(election_given, (SELECT default_election FROM opts)) IS NULL
+                        THEN ie.candidates END AS election_candidates,
                    coalesce(CASE WHEN sd.regency_code IS NULL THEN h.code END, named_province) AS province_code
             FROM staged_dated sd
             LEFT JOIN inferred ie ON ie.d = sd.phase_date
@@ -273,7 +284,10 @@ class Stager:
         self.con.execute(
             """
             CREATE TABLE staged_keyed AS
-            SELECT sp.*, source_code || '|' || case_id || '|' || coalesce(nip, lower(employee_name), '') AS case_key
+            -- without the columns only the views needed, and a clean NIP's text once (see the maps above)
+            SELECT sp.* EXCLUDE (case_id_given, named_province, agency_kind)
+                        REPLACE (CASE WHEN nip IS NULL THEN raw_nip END AS raw_nip),
+                   source_code || '|' || case_id || '|' || coalesce(nip, lower(employee_name), '') AS case_key
             FROM (SELECT sp.*, coalesce(case_id_given, derived_base) AS case_id FROM staged_with_phase sp) sp
             """
         )
