@@ -73,7 +73,8 @@ def request_path(path: Path) -> Path:
     return Path(f"{path}.request")
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether a process of this pid exists (one of another user counts)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -89,7 +90,7 @@ def requested_elsewhere(path: Path) -> bool:
         pid = int(request_path(path).read_text(encoding="ascii").strip() or 0)
     except (FileNotFoundError, ValueError):
         return False
-    return pid != os.getpid() and pid > 0 and _pid_alive(pid)
+    return pid != os.getpid() and pid > 0 and pid_alive(pid)
 
 
 class _Request:

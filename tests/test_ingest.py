@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import time
 from pathlib import Path
 
 import openpyxl
@@ -538,3 +540,29 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(store, tmp_path, mon
     with pytest.raises(FileRefused) as refused:
         import_file(store, path, ImportOptions())
     assert "limit is 1 MB" in refused.value.message_en
+
+
+def test_staging_folders_of_killed_imports_are_removed_and_live_ones_kept(tmp_path, monkeypatch):
+    """An import killed mid-way cannot remove its staging folder (spill files of hundreds of MB at a
+    million rows); the next import removes it once it is old, and never a live or young one."""
+    import subprocess
+    import sys
+
+    from netralitas.ingest import stage
+
+    monkeypatch.setattr(stage.tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a pid that no process holds now
+    old = tmp_path / f"netralitas-stage-{gone.pid}-abc"
+    young = tmp_path / f"netralitas-stage-{gone.pid}-def"
+    live = tmp_path / f"netralitas-stage-{os.getpid()}-ghi"
+    other = tmp_path / "netralitas-stage-xyz"  # not named for a process: not ours to judge
+    for folder in (old, young, live, other):
+        (folder / "spill").mkdir(parents=True)
+    hours_ago = time.time() - 2 * stage.STALE_FOLDER_S
+    for folder in (old, live, other):
+        os.utime(folder, (hours_ago, hours_ago))
+    new = stage.staging_folder()
+    assert not old.exists()
+    assert young.exists() and live.exists() and other.exists()
+    assert new.is_dir() and new.name.startswith(f"netralitas-stage-{os.getpid()}-")

@@ -8,8 +8,10 @@ batches instead of a full copy."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import duckdb
@@ -18,6 +20,7 @@ import pyarrow as pa
 
 from .. import config
 from ..reference import FIELDS, historical_units
+from ..store import pid_alive
 from ..text import text_key
 from . import kinds
 from .dates import column_order, numeric_parts, parse_date
@@ -50,7 +53,7 @@ class Stager:
             }
             for f in set(saved_values) | set(options.value_overrides)
         }
-        self.workdir = Path(tempfile.mkdtemp(prefix="netralitas-stage-"))
+        self.workdir = staging_folder()
         self.con = duckdb.connect(
             config={
                 "memory_limit": _memory_limit(),
@@ -376,6 +379,26 @@ class Stager:
     def remove(self) -> None:
         self.con.close()
         shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+# A staging folder is left behind only by an import that was killed; one this old is nobody's (a pid of
+# another container sharing /tmp can look dead, a folder in use is younger).
+STALE_FOLDER_S = 3600
+
+
+def staging_folder() -> Path:
+    """A new folder for this import's spill files, named for this process. The folders that killed imports
+    left (their spill files can be hundreds of MB) are removed first."""
+    now = time.time()
+    for old in Path(tempfile.gettempdir()).glob("netralitas-stage-*-*"):
+        pid = old.name.split("-")[2]
+        try:
+            stale = pid.isdigit() and not pid_alive(int(pid)) and now - old.stat().st_mtime > STALE_FOLDER_S
+        except OSError:  # removed meanwhile by another import
+            continue
+        if stale:
+            shutil.rmtree(old, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"netralitas-stage-{os.getpid()}-"))
 
 
 def _shown(value: str | None) -> str | None:
