@@ -21,7 +21,7 @@ from conftest import run_cli  # noqa: E402
 
 from netralitas.devtools.sample import write_sample  # noqa: E402
 
-from .conftest import Server, kpi, screenshot, upload_and_dry_run, wait_for_app  # noqa: E402
+from .conftest import POLL_MS, Server, kpi, screenshot, upload_and_dry_run, wait_for_app  # noqa: E402
 
 # alone: no other browser test runs beside it under xdist (tests/scheduling.py)
 pytestmark = [pytest.mark.browser, pytest.mark.alone]
@@ -68,6 +68,7 @@ def shown_cases(pg, timeout: float = 60_000) -> int:
         "() => document.querySelector('[data-testid=\"stMetricValue\"]')"
         " && !document.querySelector('[data-testid=\"stStatusWidget\"]')",
         timeout=timeout,
+        polling=POLL_MS,
     )
     problems = pg.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')
     assert problems.count() == 0, problems.first.inner_text()
