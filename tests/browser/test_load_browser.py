@@ -51,15 +51,16 @@ VIEWS = ("/", "/presentasi?presenter=1&slide=1")
 
 @pytest.fixture(scope="module")
 def viewers(browser, server):
-    """Ten separate browser sessions, half on the overview and half on the presenter's KPI slide; both
-    tests use the same ten (each starts by reloading every one), rather than ten more to open."""
-    contexts = [browser.new_context(viewport={"width": 1280, "height": 900}) for _ in range(SESSIONS)]
-    pages = [c.new_page() for c in contexts]
+    """Ten Streamlit sessions (ten tabs, each with its own websocket), half on the overview and half on
+    the presenter's KPI slide; both tests use the same ten (each starts by reloading every one), rather
+    than ten more to open. The tabs share one context, so its cache of Streamlit's JavaScript and of the
+    code compiled from it serves all ten, as a browser's does."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pages = [context.new_page() for _ in range(SESSIONS)]
     for i, pg in enumerate(pages):
         pg.goto(server.url + VIEWS[i % len(VIEWS)], wait_until="commit")
     yield pages
-    for c in contexts:
-        c.close()
+    context.close()
 
 
 def shown_cases(pg, timeout: float = 60_000) -> int:
