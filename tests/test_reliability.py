@@ -14,15 +14,23 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from builders import import_into
 from conftest import ROOT, run_cli
 
+from netralitas.devtools.sample import write_sample
 from netralitas.store import DatabaseBusy, Store
 
 
 def counts(db) -> dict:
-    r = run_cli("summary", "--db", str(db), "--json")
-    assert r.returncode == 0, r.stderr
-    return json.loads(r.stdout)
+    """What `netralitas summary --db DB --json` prints, read in this process (a second interpreter per
+    reading cost a start and the package's imports); the file is closed again for the next process."""
+    from netralitas.metrics import summary
+    from netralitas.store import close_all
+
+    try:
+        return json.loads(json.dumps(summary(Store(db)), default=str))
+    finally:
+        close_all()
 
 
 @pytest.mark.slow
@@ -33,9 +41,11 @@ def test_sigkill_during_an_import_leaves_the_previous_or_the_complete_state(tmp_
 
     base = tmp_path / "base.duckdb"
     small, big = tmp_path / "small.csv", tmp_path / "big.csv"
-    assert run_cli("sample", "--rows", "2000", "--out", str(small), "--seed", "1").returncode == 0
-    assert run_cli("import", str(small), "--db", str(base), "--source", "bawaslu").returncode == 0
-    assert run_cli("sample", "--rows", "150000", "--out", str(big), "--seed", "2").returncode == 0
+    # what `netralitas sample` and `netralitas import` do, in this process: only the imports that are
+    # timed and killed need processes of their own
+    write_sample(2000, small, seed=1)
+    import_into(base, small, "bawaslu")
+    write_sample(150_000, big, seed=2)
     before = counts(base)
     full = tmp_path / "full.duckdb"
     shutil.copy(base, full)

@@ -24,6 +24,8 @@ from netralitas.reference import historical_units, provinces  # noqa: E402
 
 from .conftest import (  # noqa: E402
     Server,
+    Shared,
+    fresh,
     screenshot,
     until_animations_end,
     until_still,
@@ -85,12 +87,18 @@ def sample_server(tmp_path_factory):
     srv.stop()
 
 
+@pytest.fixture(scope="module")
+def handset(browser):
+    """A touch screen is a context's setting: the phone tests share a context of their own."""
+    shared = Shared(browser, viewport=PHONE, locale="id-ID", has_touch=True)
+    yield shared
+    shared.close()
+
+
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, locale="id-ID", has_touch=True)
-    pg = context.new_page()
-    yield pg
-    context.close()
+def phone(handset):
+    with fresh(handset, PHONE) as pg:
+        yield pg
 
 
 def _overlap(a, b, slack: float = 0.5) -> bool:
@@ -151,18 +159,14 @@ def test_phone_overview_shows_headline_figures_and_the_map_on_the_first_screen(p
 
 
 @pytest.mark.parametrize("slug", list(PAGES))
-def test_every_page_on_a_laptop_has_no_legend_on_its_axes(browser, server, slug):
-    context = browser.new_context(viewport=PROJECTORS[1], locale="id-ID")
-    pg = context.new_page()
-    try:
-        pg.goto(f"{server.url}/{slug}")
-        wait_for_app(pg)  # which waits for the charts to be drawn and the page to stop changing
-        charts = pg.evaluate(BOXES_JS)
-        assert not _small_text(charts), _small_text(charts)
-        _assert_charts_read_well(charts, slug)
-        screenshot(pg, f"laptop-{slug or 'ringkasan'}-1280x720")
-    finally:
-        context.close()
+def test_every_page_on_a_laptop_has_no_legend_on_its_axes(page, server, slug):
+    page.set_viewport_size(PROJECTORS[1])
+    page.goto(f"{server.url}/{slug}")
+    wait_for_app(page)  # which waits for the charts to be drawn and the page to stop changing
+    charts = page.evaluate(BOXES_JS)
+    assert not _small_text(charts), _small_text(charts)
+    _assert_charts_read_well(charts, slug)
+    screenshot(page, f"laptop-{slug or 'ringkasan'}-1280x720")
 
 
 @pytest.mark.parametrize("slug", list(PAGES))
@@ -231,53 +235,45 @@ CASES = [(v, PROJECTORS[0]) for v in VIEWS] + [
 
 
 @pytest.mark.parametrize(("view", "size"), CASES, ids=[f"{v}-{s['width']}x{s['height']}" for v, s in CASES])
-def test_projector_views_have_no_degenerate_bar_and_no_overlap(browser, server, view, size):
-    context = browser.new_context(viewport=size, locale="id-ID")
-    pg = context.new_page()
-    try:
-        pg.goto(server.url + VIEWS[view])
-        wait_for_app(pg)
-        if "slide-2" in view or "slide-6" in view:
-            wait_for_map(pg, minimum=5)
-        if view == "slide-2-one-province" or view.startswith("slide-6"):
-            pg.wait_for_function(LABELS_DRAWN, timeout=60_000)
-        until_still(pg)
-        charts = pg.evaluate(BOXES_JS)
-        assert charts, view
-        _assert_charts_read_well(charts, view)
-        texts = [t for c in charts for t in c["text"]]
-        if view == "slide-2-one-province":
-            # one value: no bar, the region named with its figure, the figure where the bar would be
-            assert not any(c["colorbars"] for c in charts)
-            assert any(t["text"].startswith("Sulawesi Tenggara: ") for t in texts), texts
-        if view.startswith("slide-6"):
-            # the map carries ranks 1..n, the list beside it names them, most cases first
-            marks = pg.locator("g.scattergeo text").evaluate_all("els => els.map(e => e.textContent)")
-            assert marks == [str(i) for i in range(1, len(marks) + 1)] and marks, marks
-            ranked = pg.locator('[data-testid="stMarkdownContainer"] li').all_inner_texts()
-            figures = [int(r.rsplit(":", 1)[1].strip().replace(".", "")) for r in ranked]
-            assert len(ranked) >= len(marks) and figures == sorted(figures, reverse=True), ranked
-        if "slide-2" in view or "slide-6" in view:
-            note = [t for t in texts if "Batas wilayah" in t["text"]]
-            assert note and min(t["size"] for t in note) >= 18, note  # readable from the back
-        screenshot(pg, f"projector-{view}-{size['width']}x{size['height']}")
-    finally:
-        context.close()
+def test_projector_views_have_no_degenerate_bar_and_no_overlap(page, server, view, size):
+    page.set_viewport_size(size)
+    page.goto(server.url + VIEWS[view])
+    wait_for_app(page)
+    if "slide-2" in view or "slide-6" in view:
+        wait_for_map(page, minimum=5)
+    if view == "slide-2-one-province" or view.startswith("slide-6"):
+        page.wait_for_function(LABELS_DRAWN, timeout=60_000)
+    until_still(page)
+    charts = page.evaluate(BOXES_JS)
+    assert charts, view
+    _assert_charts_read_well(charts, view)
+    texts = [t for c in charts for t in c["text"]]
+    if view == "slide-2-one-province":
+        # one value: no bar, the region named with its figure, the figure where the bar would be
+        assert not any(c["colorbars"] for c in charts)
+        assert any(t["text"].startswith("Sulawesi Tenggara: ") for t in texts), texts
+    if view.startswith("slide-6"):
+        # the map carries ranks 1..n, the list beside it names them, most cases first
+        marks = page.locator("g.scattergeo text").evaluate_all("els => els.map(e => e.textContent)")
+        assert marks == [str(i) for i in range(1, len(marks) + 1)] and marks, marks
+        ranked = page.locator('[data-testid="stMarkdownContainer"] li').all_inner_texts()
+        figures = [int(r.rsplit(":", 1)[1].strip().replace(".", "")) for r in ranked]
+        assert len(ranked) >= len(marks) and figures == sorted(figures, reverse=True), ranked
+    if "slide-2" in view or "slide-6" in view:
+        note = [t for t in texts if "Batas wilayah" in t["text"]]
+        assert note and min(t["size"] for t in note) >= 18, note  # readable from the back
+    screenshot(page, f"projector-{view}-{size['width']}x{size['height']}")
 
 
-def test_narrative_counts_todays_provinces_and_names_the_pre_split_case(browser, server):
-    context = browser.new_context(viewport=PROJECTORS[0], locale="id-ID")
-    pg = context.new_page()
-    try:
-        pg.goto(server.url + "/presentasi?presenter=1&slide=1")
-        wait_for_app(pg)
-        text = pg.locator("body").inner_text()
-        assert "91-pra2022" in server.historical  # the fixture's old case
-        old = sum(server.historical.values())
-        assert re.findall(r"terbanyak dari (\d+) provinsi", text) == [str(server.provinces)]
-        assert server.provinces <= len(provinces())
-        assert f"(dan {old} kasus pada wilayah sebelum pemekaran)" in text
-        assert f"Kasus di {server.provinces} provinsi, " in text
-        assert f"Papua (sebelum 2022): {server.historical['91-pra2022']}" in text
-    finally:
-        context.close()
+def test_narrative_counts_todays_provinces_and_names_the_pre_split_case(page, server):
+    page.set_viewport_size(PROJECTORS[0])
+    page.goto(server.url + "/presentasi?presenter=1&slide=1")
+    wait_for_app(page)
+    text = page.locator("body").inner_text()
+    assert "91-pra2022" in server.historical  # the fixture's old case
+    old = sum(server.historical.values())
+    assert re.findall(r"terbanyak dari (\d+) provinsi", text) == [str(server.provinces)]
+    assert server.provinces <= len(provinces())
+    assert f"(dan {old} kasus pada wilayah sebelum pemekaran)" in text
+    assert f"Kasus di {server.provinces} provinsi, " in text
+    assert f"Papua (sebelum 2022): {server.historical['91-pra2022']}" in text
