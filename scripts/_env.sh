@@ -14,6 +14,9 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# The installer's own pin (the requirements files pin everything it installs).
+UV_PIN="uv==0.13.8"
+
 make_venv() {
     local requirements=$1
     local python=${PYTHON:-python3}
@@ -21,7 +24,11 @@ make_venv() {
         command -v apt-get >/dev/null && apt_install python3-venv
     fi
     [ -x .venv/bin/python ] || "$python" -m venv .venv
-    .venv/bin/python -m pip install -q --disable-pip-version-check -r "$requirements"
+    # uv installs the pinned requirements in about 10 s where pip took about 30 s (a third of the test
+    # command's margin); it compiles them to bytecode as pip does, which matters where the environment
+    # forbids writing bytecode (PYTHONDONTWRITEBYTECODE): each interpreter would compile them again.
+    .venv/bin/python -m pip install -q --disable-pip-version-check "$UV_PIN"
+    .venv/bin/uv pip install -q --compile-bytecode --python .venv/bin/python -r "$requirements"
     install_project
 }
 
