@@ -980,6 +980,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "up_col_header": ("Kolom di berkas", "File column"),
     "up_col_canonical": ("Kolom kanonik", "Canonical column"),
     "up_col_note": ("Catatan", "Note"),
+    # the rejected and skipped rows of a file (upload page tables and their CSV download)
+    "up_col_row": ("Baris", "Row"),
+    "up_col_column": ("Kolom", "Column"),
+    "up_col_value": ("Nilai", "Value"),
+    "up_col_reason": ("Alasan", "Reason"),
     "up_dry_run": ("Uji coba (tanpa menyimpan)", "Dry run (nothing saved)"),
     "up_checking": ("Memeriksa…", "Checking…"),
     "up_values_changed": (

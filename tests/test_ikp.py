@@ -176,7 +176,7 @@ def test_upload_page_checks_then_saves_per_election(store, monkeypatch):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Akan dimuat"] == "3" and metrics["Ditolak"] == "6"
     rejected = at.dataframe[-1].value
-    assert list(rejected["row"]) == [4, 5, 6, 7, 8, 9]
+    assert list(rejected["Baris"]) == [4, 5, 6, 7, 8, 9]
     at.button(key="ikp_go").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("Skor IKP Pilkada 2024 untuk 3 provinsi disimpan" in s.value for s in at.success)

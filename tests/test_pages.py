@@ -277,7 +277,7 @@ def test_headcount_upload_is_checked_then_saved_for_its_level(headcount_db, monk
     assert metric_value(at, "Akan dimuat") == "2" and metric_value(at, "Ditolak") == "1"
     assert metric_value(at, "Cocok dengan data kasus") == "2 / 2"
     rejected = at.dataframe[-1].value
-    assert list(rejected["row"]) == [3] and "Atlantis" in rejected["reason"][0]
+    assert list(rejected["Baris"]) == [3] and "Atlantis" in rejected["Alasan"][0]
     at.button(key="headcount_go").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("2 provinsi disimpan" in s.value for s in at.success)

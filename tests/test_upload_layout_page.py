@@ -67,11 +67,12 @@ def test_choosing_the_header_row_changes_the_preview_before_anything_is_written(
     metrics = {m.label: m.value for m in at.metric}
     assert (metrics["Baru"], metrics["Ditolak"], metrics["Dilewati"]) == ("1", "1", "2")
     tables = [d.value for d in at.dataframe]
-    rejected = next(t for t in tables if "reason" in t.columns and "column" in t.columns)
-    skipped = next(t for t in tables if list(t.columns) == ["row", "reason"])
-    assert list(rejected["row"]) == [4] and "Atlantis" in rejected["value"][0]
-    assert list(skipped["row"]) == [5, 6]
-    assert "jumlah" in skipped["reason"][0] and "catatan" in skipped["reason"][1]
+    # labelled for people, as every table of the page
+    rejected = next(t for t in tables if list(t.columns) == ["Baris", "Kolom", "Nilai", "Alasan"])
+    skipped = next(t for t in tables if list(t.columns) == ["Baris", "Alasan"])
+    assert list(rejected["Baris"]) == [4] and "Atlantis" in rejected["Nilai"][0]
+    assert list(skipped["Baris"]) == [5, 6]
+    assert "jumlah" in skipped["Alasan"][0] and "catatan" in skipped["Alasan"][1]
     assert cases_in(db) == 0  # still a dry run
 
     commit = next(b for b in at.button if b.label.startswith("Simpan ke basis data"))

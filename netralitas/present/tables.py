@@ -121,6 +121,15 @@ def labelled_columns(frame: pd.DataFrame, lang: str, keys: dict[str, str] = ADMI
     return out
 
 
+PROBLEM_COLUMNS = {c: f"up_col_{c}" for c in ("row", "column", "value", "reason")}
+
+
+def problem_rows(rows: list[dict], lang: str) -> pd.DataFrame:
+    """Rejected or skipped rows of a file for people (row, column, value, reason: the keys each row has),
+    with labelled headers."""
+    return labelled_columns(pd.DataFrame(rows), lang, PROBLEM_COLUMNS)
+
+
 BATCH_COLUMNS = {
     c: f"up_col_{c}"
     for c in (

@@ -9,6 +9,7 @@ import streamlit as st
 
 from ..i18n import pick, t
 from ..ingest.read import HEADER_SCAN_ROWS, RawTable
+from ..present.tables import problem_rows
 
 
 def header_choice(raw: RawTable, key: str, lang: str) -> tuple[int | None, int | None]:
@@ -52,8 +53,8 @@ def skipped_rows(skipped: list[dict], total: int, lang: str) -> None:
     if not skipped:
         return
     st.markdown(f"**{t('imp_skipped_rows', lang)}** ({total})")
-    frame = pd.DataFrame(
-        [{"row": s["row"], "reason": pick(s["reason_id"], s["reason_en"], lang)} for s in skipped]
+    frame = problem_rows(
+        [{"row": s["row"], "reason": pick(s["reason_id"], s["reason_en"], lang)} for s in skipped], lang
     )
     st.dataframe(frame, hide_index=True, width="stretch", height=min(400, 38 + 35 * len(frame)))
 

@@ -3,11 +3,11 @@ rejected rows. The case files, the headcounts and the IKP use the same two, so l
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from .. import export, style
 from ..i18n import t
+from ..present.tables import problem_rows
 from ..uploads import UploadLimits
 
 
@@ -37,7 +37,7 @@ def rejected_rows(errors: list, file_name: str, key: str, lang: str) -> None:
     """Rejected rows one by one (row, column, value, reason), with a CSV download; nothing when none."""
     if not errors:
         return
-    rejected = pd.DataFrame([e.as_dict(lang) for e in errors])
+    rejected = problem_rows([e.as_dict(lang) for e in errors], lang)
     st.markdown(f"**{t('up_rejected_rows', lang)}**")
     st.dataframe(rejected, hide_index=True, width="stretch", height=min(400, 38 + 35 * len(rejected)))
     st.download_button(
