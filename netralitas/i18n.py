@@ -948,6 +948,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_origin": ("Asal", "Origin"),
     "col_status": ("Status", "Status"),
     "col_record_blocked": ("Data diblokir", "Record blocked"),
+    "col_block_date": ("Tanggal blokir", "Block date"),
+    "col_unblock_date": ("Tanggal buka blokir", "Unblock date"),
     "col_records": ("Catatan", "Records"),
     "slide_top_regencies": ("Kabupaten/kota terbanyak", "Regencies/cities with most cases"),
     # Upload page (views/unggah.py and netralitas/ui/upload*.py)
@@ -980,6 +982,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "up_col_header": ("Kolom di berkas", "File column"),
     "up_col_canonical": ("Kolom kanonik", "Canonical column"),
     "up_col_note": ("Catatan", "Note"),
+    "up_col_ignored": ("(diabaikan)", "(ignored)"),
     # the rejected and skipped rows of a file (upload page tables and their CSV download)
     "up_col_row": ("Baris", "Row"),
     "up_col_column": ("Kolom", "Column"),

@@ -92,3 +92,17 @@ def test_a_detected_two_row_header_can_be_turned_off(page):
     at.checkbox(key=key).uncheck().run()
     assert not at.exception, [e.value for e in at.exception]
     assert "Tanggal Laporan" not in preview_headers(at) and "Tanggal" in preview_headers(at)
+
+
+def test_every_importer_column_has_a_label_in_both_languages():
+    """The mapping table offers every canonical column by its heading (with its name), and the empty
+    choice as ignored: a new column without a heading fails here, not on the upload page."""
+    from netralitas.ingest.mapping import CANONICAL_COLUMNS
+    from netralitas.present.tables import canonical_label
+
+    for lang in ("id", "en"):
+        labels = [canonical_label(c, lang) for c in CANONICAL_COLUMNS]
+        assert all(label.endswith(f" ({c})") for label, c in zip(labels, CANONICAL_COLUMNS, strict=True))
+        assert len(set(labels)) == len(labels), labels
+    assert canonical_label("province", "id") == "Provinsi (province)"
+    assert canonical_label("", "id") == "(diabaikan)" and canonical_label("", "en") == "(ignored)"

@@ -121,6 +121,19 @@ def labelled_columns(frame: pd.DataFrame, lang: str, keys: dict[str, str] = ADMI
     return out
 
 
+# The importer's place columns hold names where a stored case holds codes; the rest share their heading.
+_CANONICAL_KEYS = {"province": "col_province_code", "regency": "col_regency_code"}
+
+
+def canonical_label(column: str, lang: str) -> str:
+    """An importer column as the upload page's mapping table offers it: its heading, with the name the
+    README and the command line use; the empty choice reads as ignored."""
+    if not column:
+        return t("up_col_ignored", lang)
+    key = _CANONICAL_KEYS.get(column) or CASE_COLUMNS.get(column) or f"col_{column}"
+    return f"{t(key, lang)} ({column})"
+
+
 PROBLEM_COLUMNS = {c: f"up_col_{c}" for c in ("row", "column", "value", "reason")}
 
 

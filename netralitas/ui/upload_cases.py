@@ -17,6 +17,7 @@ from ..ingest.kinds import KINDS
 from ..ingest.load import import_bytes
 from ..ingest.mapping import CANONICAL_COLUMNS
 from ..ingest.read import sheet_names
+from ..present.tables import canonical_label
 from ..reference import FIELDS, province_label, province_names, regency_label, regency_names, vocabulary
 from ..safetext import md
 from ..uploads import UploadLimits, mapping_table, overrides_from_table, preview, save_aliases
@@ -181,7 +182,9 @@ def file_section(up, rejected_rows: Callable, limits: UploadLimits, lang: str) -
             column_config={
                 "header": st.column_config.TextColumn(t("up_col_header", lang)),
                 "column": st.column_config.SelectboxColumn(
-                    t("up_col_canonical", lang), options=["", *CANONICAL_COLUMNS]
+                    t("up_col_canonical", lang),
+                    options=["", *CANONICAL_COLUMNS],
+                    format_func=lambda c: canonical_label(str(c), lang),
                 ),
                 "note": st.column_config.TextColumn(t("up_col_note", lang)),
             },
