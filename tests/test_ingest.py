@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -545,9 +547,6 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(store, tmp_path, mon
 def test_staging_folders_of_killed_imports_are_removed_and_live_ones_kept(tmp_path, monkeypatch):
     """An import killed mid-way cannot remove its staging folder (spill files of hundreds of MB at a
     million rows); the next import removes it once it is old, and never a live or young one."""
-    import subprocess
-    import sys
-
     from netralitas.ingest import stage
 
     monkeypatch.setattr(stage.tempfile, "tempdir", str(tmp_path))
