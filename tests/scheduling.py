@@ -1,15 +1,15 @@
-"""How `./scripts/test.sh` (`-n 2 --dist loadgroup`) shares the tests between its two workers.
+"""How `./scripts/test.sh` (`-n 3 --dist loadgroup`) shares the tests between its workers.
 
 pytest-xdist's loadgroup hands out one xdist group (or one ungrouped test) at a time, biggest group first.
-This keeps that, with two rules the browser tests need and an order that keeps both workers busy:
+This keeps that, with two rules the browser tests need and an order that keeps every worker busy:
 
 - Each browser module is its own group (tests/browser/conftest.py), so its module-scoped Streamlit server
-  starts once, and different modules run on both workers at once.
+  starts once, and different modules run on different workers at once.
 - A group named ``alone:…`` (the ten-session load test) never runs beside another browser group: it is
   handed out only while no other worker has browser work left, and no browser group is handed out while
-  it runs. The other worker keeps running tests that need no browser meanwhile.
-- Order: the ``alone`` group first (its worker-mate has the most browserless tests to choose from then),
-  then ``slow:…`` groups (tests marked slow, longest first is what balances two workers), then the other
+  it runs. The other workers keep running tests that need no browser meanwhile.
+- Order: the ``alone`` group first (the other workers have the most browserless tests to choose from then),
+  then ``slow:…`` groups (tests marked slow, longest first is what balances the workers), then the other
   browser groups by size, then everything else.
 
 Used only under `--dist loadgroup` with more than one worker (tests/conftest.py); `-n 0` runs in order.

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from builders import import_into
 from conftest import FIXTURES, ROOT, run_cli, write
 
 from netralitas.ingest import ImportOptions, import_file, undo_batch
@@ -194,7 +195,7 @@ def test_kind_override_and_refusal(tmp_path: Path):
 def test_summary_json_counts_cases_and_records(tmp_path: Path):
     db = tmp_path / "s.duckdb"
     for f in FILES.values():
-        assert run_cli("import", str(f), "--db", str(db)).returncode == 0
+        import_into(db, f)  # what `netralitas import F --db DB` does, in this process: the summary is tested
     out = json.loads(run_cli("summary", "--db", str(db), "--json").stdout)
     assert {k: out[k] for k in HEADLINE} == FULL
     kasn_only = json.loads(run_cli("summary", "--db", str(db), "--json", "--source", "kasn").stdout)
@@ -287,7 +288,7 @@ def test_nip_with_punctuation_links_and_other_election_does_not(tmp_path: Path):
 def season_db(tmp_path_factory):
     db = tmp_path_factory.mktemp("season") / "season.duckdb"
     for f in (FILES["bkn"], FILES["kasn"], FILES["bawaslu"]):
-        assert run_cli("import", str(f), "--db", str(db)).returncode == 0
+        import_into(db, f)
     return db
 
 

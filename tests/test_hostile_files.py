@@ -17,6 +17,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from builders import import_into
 from conftest import ROOT, run_cli
 from streamlit.testing.v1 import AppTest
 
@@ -352,8 +353,7 @@ def base_db(tmp_path_factory) -> Path:
     good = tmp / "good.csv"
     good.write_bytes(csv_bytes(40))
     db = tmp / "base.duckdb"
-    r = run_cli("import", str(good), "--db", str(db), "--source", "kasn")
-    assert r.returncode == 0, r.stderr
+    import_into(db, good, "kasn")  # in this process: the files that follow are what is tested
     return db
 
 

@@ -41,6 +41,7 @@ class View:
     charts: int = 0
     specs: list[str] = field(default_factory=list)  # each chart's plotly JSON
     exceptions: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # st.error messages: a view that failed without raising
     texts: list[str] = field(default_factory=list)
 
 
@@ -170,7 +171,7 @@ def measure(base: str, counts: list[int], path: str = "", query_string: str = ""
     out = {}
     for k in counts:
         views, wall = asyncio.run(crowd(base, k, path, query_string))
-        failed = [e for v in views for e in v.exceptions]
+        failed = [e for v in views for e in v.exceptions + v.errors]
         if failed:
             raise RuntimeError(f"{base}: the page raised {failed[0]}")
         out[k] = summarize(views, wall)

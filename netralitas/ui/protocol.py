@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -45,6 +46,8 @@ def account(view: View, data: bytes) -> bool:
             view.exceptions.append(f"{element.exception.type}: {element.exception.message}")
         elif which == "alert":
             view.texts.append(element.alert.body)
+            if element.alert.format == Alert.ERROR:
+                view.errors.append(element.alert.body)
         elif which == "metric":
             view.texts.append(f"{element.metric.label}={element.metric.body}")
     if kind == "script_finished":

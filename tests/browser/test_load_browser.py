@@ -1,16 +1,23 @@
 """Ten people keep using the dashboard while an analyst imports a large file, once from the command line
 (a second process, which must be handed the database file; the test freezes it while it holds the file)
 and once through the upload page (the same process). Every view any of them gets shows either the count
-before the import or the count after it, never a part of the batch, and never an error page."""
+before the import or the count after it, never a part of the batch, and never an error page.
+
+Two of the ten are Chromium tabs, drawn and photographed; the other eight are sessions opened by the
+viewer benchmark's client, which speaks Streamlit's own websocket protocol as a new tab does (a reload
+is a new session either way) and reads every element the server sends. Ten tabs on two cores spent most
+of the test's time in Chromium drawing the same page ten times, not in the server under test."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import signal
 import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -20,6 +27,7 @@ from builders import load_sample_rows  # noqa: E402
 from conftest import run_cli  # noqa: E402
 
 from netralitas.devtools.sample import write_sample  # noqa: E402
+from netralitas.devtools.viewers import View, first_view  # noqa: E402
 
 from .conftest import POLL_MS, Server, kpi, screenshot, upload_and_dry_run, wait_for_app  # noqa: E402
 
@@ -27,11 +35,13 @@ from .conftest import POLL_MS, Server, kpi, screenshot, upload_and_dry_run, wait
 pytestmark = [pytest.mark.browser, pytest.mark.alone]
 
 SESSIONS = 10
+TABS = 2  # of the ten, drawn in Chromium; the rest are protocol sessions
 BASE_ROWS = 5_000
 # The CLI import is frozen while it holds the file, so its size only has to make it hold the file for
 # longer than the watcher's 2 ms poll; a larger file would only make the test slower.
 CLI_ROWS = 50_000
 UPLOAD_ROWS = 10_000
+CASES_LABEL = "Kasus dilaporkan"
 
 
 @pytest.fixture(scope="module")
@@ -45,26 +55,13 @@ def server(tmp_path_factory):
     srv.stop()
 
 
-# What people have open before a briefing: the overview, and the presenter's first slide (the KPIs).
-VIEWS = ("/", "/presentasi?presenter=1&slide=1")
-
-
-@pytest.fixture(scope="module")
-def viewers(browser, server):
-    """Ten Streamlit sessions (ten tabs, each with its own websocket), half on the overview and half on
-    the presenter's KPI slide; both tests use the same ten (each starts by reloading every one), rather
-    than ten more to open. The tabs share one context, so its cache of Streamlit's JavaScript and of the
-    code compiled from it serves all ten, as a browser's does."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pages = [context.new_page() for _ in range(SESSIONS)]
-    for i, pg in enumerate(pages):
-        pg.goto(server.url + VIEWS[i % len(VIEWS)], wait_until="commit")
-    yield pages
-    context.close()
+# What people have open before a briefing: the overview, and the presenter's first slide (the KPIs), as
+# (path, query string).
+VIEWS = (("", ""), ("presentasi", "presenter=1&slide=1"))
 
 
 def shown_cases(pg, timeout: float = 60_000) -> int:
-    """The case count (the first KPI) once the run has finished; fails on any error element."""
+    """The case count (the first KPI) once the tab's run has finished; fails on any error element."""
     pg.wait_for_function(
         "() => document.querySelector('[data-testid=\"stMetricValue\"]')"
         " && !document.querySelector('[data-testid=\"stStatusWidget\"]')",
@@ -73,7 +70,63 @@ def shown_cases(pg, timeout: float = 60_000) -> int:
     )
     problems = pg.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')
     assert problems.count() == 0, problems.first.inner_text()
-    return int(kpi(pg).replace(".", ""))
+    return int(kpi(pg, CASES_LABEL).replace(".", ""))
+
+
+def counted_cases(view: View) -> int:
+    """The case count a protocol session was sent; fails on an exception or an error message."""
+    assert not view.exceptions and not view.errors, view.exceptions + view.errors
+    shown = [text.split("=", 1)[1] for text in view.texts if text.startswith(f"{CASES_LABEL}=")]
+    assert shown, f"no case count among {view.texts}"
+    return int(shown[0].replace(".", ""))
+
+
+class Crowd:
+    """The ten sessions: `tabs` in Chromium and protocol sessions for the rest, half of them on each of
+    `VIEWS`. `reload()` opens a new session for every one at once; `shown()` waits for them all and
+    returns each one's case count, tabs first."""
+
+    def __init__(self, tabs: list, base: str):
+        self.tabs, self.base = tabs, base
+        self.targets = [VIEWS[i % len(VIEWS)] for i in range(len(tabs), SESSIONS)]
+        self.pool = ThreadPoolExecutor(1)  # the client's event loop, beside Playwright's
+        self.pending: Future[list[View]] | None = None
+        self.views: list[View] = []
+
+    async def _views(self) -> list[View]:
+        return list(
+            await asyncio.gather(*(first_view(self.base, p, q, timeout=120) for p, q in self.targets))
+        )
+
+    def reload(self) -> None:
+        for pg in self.tabs:
+            pg.reload(wait_until="commit")
+        self.pending = self.pool.submit(asyncio.run, self._views())
+
+    def shown(self) -> list[int]:
+        counts = [shown_cases(pg) for pg in self.tabs]
+        if self.pending is not None:
+            self.views, self.pending = self.pending.result(), None
+        return counts + [counted_cases(v) for v in self.views]
+
+    def busy_notice(self, i: int) -> bool:
+        """True if session `i` (in `shown()`'s order) shows the notice on figures kept from before."""
+        if i < len(self.tabs):
+            return self.tabs[i].get_by_text(BUSY).count() > 0
+        return any(BUSY in text for text in self.views[i - len(self.tabs)].texts)
+
+
+@pytest.fixture(scope="module")
+def viewers(browser, server):
+    """The ten sessions both tests use, each test starting with a round of new ones."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tabs = [context.new_page() for _ in range(TABS)]
+    for (path, query), pg in zip(VIEWS, tabs, strict=True):
+        pg.goto(f"{server.url}/{path}" + (f"?{query}" if query else ""), wait_until="commit")
+    crowd = Crowd(tabs, server.url)
+    yield crowd
+    crowd.pool.shutdown()
+    context.close()
 
 
 def cases_in_database(db: Path) -> int:
@@ -88,22 +141,21 @@ def cases_in_database(db: Path) -> int:
 BUSY = "Data sedang diperbarui"  # the notice on figures kept from before another process's update
 
 
-def settle_on(pages, db: Path, before: int, after: int, within: float = 60.0) -> list[int]:
+def settle_on(crowd: Crowd, db: Path, before: int, after: int, within: float = 60.0) -> list[int]:
     """Reload every session until each shows `after`, the count committed. The moments just after another
     process gave the file back (the import, then the command line's own count) may still serve the
     figures from before, by design, but only with the busy notice; anything else, or no change within
     `within` seconds, fails with what the request file said."""
     deadline = time.monotonic() + within
     while True:
-        for pg in pages:
-            pg.reload(wait_until="commit")
-        shown = [shown_cases(pg) for pg in pages]
-        if shown == [after] * len(pages):
+        crowd.reload()
+        shown = crowd.shown()
+        if shown == [after] * SESSIONS:
             return shown
-        for pg, value in zip(pages, shown, strict=True):
+        for i, value in enumerate(shown):
             assert value in (before, after), f"a session showed {value}: neither {before} nor {after}"
             if value == before:
-                assert pg.get_by_text(BUSY).count() > 0, "figures from before the import, with no notice"
+                assert crowd.busy_notice(i), "figures from before the import, with no notice"
         request = Path(f"{db}.request")
         assert time.monotonic() < deadline, (
             f"sessions still show {shown} {within:.0f} s after the import committed {after}; request file: "
@@ -112,15 +164,14 @@ def settle_on(pages, db: Path, before: int, after: int, within: float = 60.0) ->
         time.sleep(1)
 
 
-def watch_while(pages, running) -> list[int]:
+def watch_while(crowd: Crowd, running) -> list[int]:
     """Reload every session together and read each, while `running()` and once more after. Returns what
     the sessions showed, in order."""
     seen: list[int] = []
     last_round = False
     while True:
-        for pg in pages:
-            pg.reload(wait_until="commit")
-        seen.extend(shown_cases(pg) for pg in pages)
+        crowd.reload()
+        seen.extend(crowd.shown())
         if last_round:
             return seen
         last_round = not running()
@@ -158,7 +209,7 @@ def test_ten_sessions_while_a_command_line_import_holds_the_file(server, viewers
     """The import runs in a second process, which takes the database file from the dashboard. The test
     freezes it (SIGSTOP) at a moment it holds the file, so the sessions are certainly served while the
     file is out of the dashboard's hands, however fast or slow this machine is."""
-    before = shown_cases(viewers[0])
+    before = viewers.shown()[0]  # the tabs, as the fixture opened them
     big = server.tmp / "cli.csv"
     write_sample(CLI_ROWS, big, seed=11)  # what `netralitas sample` writes, without a second interpreter
     proc = subprocess.Popen(
@@ -170,17 +221,15 @@ def test_ten_sessions_while_a_command_line_import_holds_the_file(server, viewers
     )
     frozen = freeze_once_it_holds(proc, server.db)
     try:
-        for pg in viewers:  # everybody reloads while the import reads and stages the file
-            pg.reload(wait_until="commit")
+        viewers.reload()  # everybody reloads while the import reads and stages the file
         while not frozen.wait(0.1):
             assert proc.poll() is None, "the import ended before it was seen holding the file"
         # the loads under way finish, and ten fresh ones are served, while the import holds the file: as
         # it has not committed, every one of them shows the count before it
-        assert [shown_cases(pg) for pg in viewers] == [before] * SESSIONS
-        for pg in viewers:
-            pg.reload(wait_until="commit")
-        assert [shown_cases(pg) for pg in viewers] == [before] * SESSIONS
-        screenshot(viewers[0], "load-while-cli-import-holds-the-file")
+        assert viewers.shown() == [before] * SESSIONS
+        viewers.reload()
+        assert viewers.shown() == [before] * SESSIONS
+        screenshot(viewers.tabs[0], "load-while-cli-import-holds-the-file")
     finally:
         proc.send_signal(signal.SIGCONT)
     out, err = proc.communicate(timeout=120)
@@ -188,14 +237,14 @@ def test_ten_sessions_while_a_command_line_import_holds_the_file(server, viewers
     after = cases_in_database(server.db)
     assert before < after <= before + CLI_ROWS
     assert settle_on(viewers, server.db, before, after) == [after] * SESSIONS
-    screenshot(viewers[0], "load-after-cli-import")
+    screenshot(viewers.tabs[0], "load-after-cli-import")
 
 
 def test_ten_sessions_during_an_upload_page_import(server, viewers, browser):
     before = cases_in_database(server.db)
-    # every session shows the count before the upload: read as they stand (after the first test they do,
-    # and a round of ten reloads costs seconds of CPU), reloaded until they do only if one does not
-    if [shown_cases(pg) for pg in viewers] != [before] * SESSIONS:
+    # every session shows the count before the upload: read as they stand (after the first test they do),
+    # reloaded until they do only if one does not
+    if viewers.shown() != [before] * SESSIONS:
         assert settle_on(viewers, server.db, before, before) == [before] * SESSIONS
     big = server.tmp / "upload.csv"
     write_sample(UPLOAD_ROWS, big, seed=12)
