@@ -10,6 +10,7 @@ from builders import import_messy_kasn, import_sample_file
 from conftest import FIXTURES, ROOT, run_cli
 from streamlit.testing.v1 import AppTest
 
+from netralitas.filters import Filters
 from netralitas.pages import dashboard_pages
 
 PAGES = [p.script for p in dashboard_pages()]
@@ -314,3 +315,38 @@ def test_upload_history_has_labelled_headers_and_no_none(headcount_db, monkeypat
         cells = shown.astype(str).to_numpy().ravel()
         assert "None" not in cells and "nan" not in cells and "NaT" not in cells
         assert (shown[undone] == "–").all()  # nothing undone yet
+
+
+def test_what_sessions_share_follows_an_import(tmp_path, monkeypatch):
+    """The overview's figures, its coverage line and the early warning's election are kept for every
+    session of the process per data version: the first view after an import shows the new data."""
+    from netralitas.present.coverage import caption, coverage
+    from netralitas.queries import run
+    from netralitas.store import Store, close_all
+
+    db = tmp_path / "shared.duckdb"
+    import_messy_kasn(db, tmp_path)  # Pilkada 2020 only
+    monkeypatch.setenv("NETRALITAS_DB", str(db))
+    monkeypatch.setenv("NETRALITAS_LOAD_SAMPLE", "0")
+
+    def overview() -> tuple[str, str, list[str]]:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        line = next(c.value for c in at.caption if c.value.startswith("Kasus di "))
+        warning = next(c.value for c in at.caption if c.value.startswith("Pilih satu pemilihan"))
+        return line, warning, [chart.proto.spec for chart in at.get("plotly_chart")]
+
+    def expected_line() -> str:
+        frame = run(Store(db), "breakdowns", Filters())
+        close_all()
+        return caption(coverage(frame), "id")
+
+    line, warning, specs = overview()
+    assert line == expected_line() and "Pilkada 2020" in warning
+    assert overview() == (line, warning, specs)  # a second session gets what the first built
+    import_sample_file(db, tmp_path, rows=400, seed=5, source="bawaslu")  # adds Pemilu and Pilkada 2024
+    new_line, new_warning, new_specs = overview()
+    assert new_line == expected_line() != line
+    assert "Pilkada 2020" not in new_warning, new_warning
+    assert new_specs != specs and len(new_specs) == len(specs)

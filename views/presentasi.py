@@ -32,7 +32,7 @@ provinces = metrics.groups(breakdowns, "province", lang)
 if slide == "kpi":
     before, name = widgets.previous_totals(filters)
     widgets.kpi_row(totals, before, name, lang, per_row=4)
-    widgets.coverage_caption(breakdowns, lang)
+    widgets.coverage_caption(filters, lang)
     for sentence in briefing.narrative(totals, provinces, before, name, lang):
         st.markdown(sentence)
 elif slide == "map":

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from netralitas import metrics, overview
+from netralitas.present.frozen import freeze
 from netralitas.ui import alerts as early_warning
 from netralitas.ui import context, widgets
 
@@ -14,16 +15,19 @@ breakdowns = context.query("breakdowns", filters)
 # the KPI cards' place, filled after the map is sent: a new session starts loading plotly.js sooner
 headline = st.container()
 
-# built once per data version, filters and language, for every viewer (netralitas/overview.py)
+# built once per data version, filters and language, for every viewer (netralitas/overview.py), and
+# frozen: their plotly dicts too are built once, not on every st.plotly_chart
 figs = context.built(
     "overview",
-    lambda: overview.figures(
-        totals,
-        breakdowns,
-        context.query("trend", filters),
-        context.query("calendar"),
-        filters.election,
-        lang,
+    lambda: freeze(
+        overview.figures(
+            totals,
+            breakdowns,
+            context.query("trend", filters),
+            context.query("calendar"),
+            filters.election,
+            lang,
+        )
     ),
 )
 left, right = st.columns([3, 2])
@@ -34,7 +38,7 @@ with right:
 with headline:
     before, prev_name = widgets.previous_totals(filters)
     widgets.kpi_row(totals, before, prev_name, lang)
-    widgets.coverage_caption(breakdowns, lang)
+    widgets.coverage_caption(filters, lang)
 # below the map, so that a phone still shows the map's top on its first screen (#19)
 # one case however many agencies reported it (#14): say how many records stand behind the cases
 st.caption(metrics.cases_and_records(totals, context.query("records", filters), lang))

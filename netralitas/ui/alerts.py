@@ -26,11 +26,16 @@ def chosen_election(filters: Filters) -> tuple[str | None, bool]:
     (second value: True when it was chosen, so the block can say when it picked one itself)."""
     if len(filters.election) == 1:
         return filters.election[0], True
+    # the same for every session until the data changes; looking it up was a tenth of an overview's run
+    return context.kept(("latest_election_with_cases",), _latest_with_cases), False
+
+
+def _latest_with_cases() -> str | None:
     frame = context.elections().sort_values("start_date", ascending=False)
     for election in frame["election"]:
         if not context.query("alerts_counts", Filters(election=(election,))).empty:
-            return str(election), False
-    return None, False
+            return str(election)
+    return None
 
 
 # Reports by (database, data version, election, cut-off): the queries are cached already, but the 552 tests

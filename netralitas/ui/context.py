@@ -124,22 +124,27 @@ _built_lock = threading.Lock()
 BUILT_ENTRIES = 256
 
 
-def built(name: str, build: Callable[[], T]) -> T:
-    """`build()`, kept per data version, filters and language for every session. A run that showed
-    results from before another process's update (the busy notice) keeps nothing: they are older than
-    its version says."""
-    key = (str(store().path), data_version(), filters(), lang(), name)
+def kept(key: tuple, build: Callable[[], T]) -> T:
+    """`build()`, kept per database and data version under `key` for every session of this process. A
+    run that showed results from before another process's update (the busy notice) keeps nothing: they
+    are older than its version says."""
+    full = (str(store().path), data_version(), *key)
     with _built_lock:
-        if key in _built:
-            _built.move_to_end(key)
-            return _built[key]
+        if full in _built:
+            _built.move_to_end(full)
+            return _built[full]
     value = build()
     if not st.session_state.get(BUSY_SHOWN):
         with _built_lock:
-            _built[key] = value
+            _built[full] = value
             while len(_built) > BUILT_ENTRIES:
                 _built.popitem(last=False)
     return value
+
+
+def built(name: str, build: Callable[[], T]) -> T:
+    """`build()`, kept per data version, the run's filters and language (`kept`): a page's figures."""
+    return kept((filters(), lang(), name), build)
 
 
 def lang() -> str:
@@ -151,8 +156,14 @@ def elections() -> pd.DataFrame:
 
 
 def election_names() -> dict[str, str]:
-    frame = elections()
-    return dict(zip(frame["election"], frame[f"name_{code(lang())}"], strict=True))
+    """Each election's name in the run's language, kept per data version (a run asks several times)."""
+    language = lang()
+
+    def names() -> dict[str, str]:
+        frame = elections()
+        return dict(zip(frame["election"], frame[f"name_{code(language)}"], strict=True))
+
+    return kept(("election_names", language), names)
 
 
 def filters() -> Filters:

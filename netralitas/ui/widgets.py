@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import metrics, style
+from ..filters import Filters
 from ..i18n import t
 from ..overview import change, comparison_filters, previous_election
 from ..present import charts, coverage, layout, maps
@@ -72,9 +73,14 @@ def kpi_row(
         )
 
 
-def coverage_caption(breakdowns: pd.DataFrame, lang: str) -> None:
-    """Under the KPI cards: today's provinces, regencies and agencies with cases; pre-split units apart."""
-    st.caption(coverage.caption(coverage.coverage(breakdowns), lang))
+def coverage_caption(filters: Filters, lang: str) -> None:
+    """Under the KPI cards: today's provinces, regencies and agencies with cases; pre-split units apart.
+    The same for every session with these filters until the data changes (it was a sixth of a run)."""
+    text = context.kept(
+        ("coverage_caption", filters, lang),
+        lambda: coverage.caption(coverage.coverage(context.query("breakdowns", filters)), lang),
+    )
+    st.caption(text)
 
 
 def ranked_list(groups: pd.DataFrame, value: str, title: str, lang: str, top: int = 10) -> None:
