@@ -100,23 +100,34 @@ def preview(
     return Preview(raw, mapping, head)
 
 
+# The mapping table's choice for a header the importer leaves out: a value of its own, because the data
+# editor shows an empty cell as a grey "None" instead of its label ("(diabaikan)").
+IGNORED = "-"
+
+
 def mapping_table(p: Preview) -> pd.DataFrame:
-    """One row per file header: the canonical column it maps to ('' = ignored) and why."""
+    """One row per file header: the canonical column it maps to (`IGNORED` if none) and why."""
     rows = []
     ignored = {h: reason for h, reason, _en in p.mapping.ignored}
     for i, header in enumerate(p.raw.headers):
         rows.append(
-            {"header": header, "column": p.mapping.columns.get(i, ""), "note": ignored.get(header, "")}
+            {"header": header, "column": p.mapping.columns.get(i, IGNORED), "note": ignored.get(header, "")}
         )
     return pd.DataFrame(rows)
 
 
+def _chosen_column(cell: object) -> str:
+    """A mapping table cell as the importer takes it: a canonical column, or '' for ignored (a cell the
+    analyst cleared comes back as None or a missing value)."""
+    return cell if isinstance(cell, str) and cell != IGNORED else ""
+
+
 def overrides_from_table(table: pd.DataFrame, detected: pd.DataFrame) -> dict[str, str]:
     """The headers whose mapping the user changed in the table."""
-    before = dict(zip(detected["header"], detected["column"], strict=True))
+    before = {h: _chosen_column(c) for h, c in zip(detected["header"], detected["column"], strict=True)}
     out = {}
-    for header, column in zip(table["header"], table["column"], strict=True):
-        column = column or ""
+    for header, cell in zip(table["header"], table["column"], strict=True):
+        column = _chosen_column(cell)
         if column not in ("", *CANONICAL_COLUMNS):
             continue
         if before.get(header, "") != column:

@@ -45,7 +45,7 @@ def test_sigkill_during_an_import_leaves_the_previous_or_the_complete_state(tmp_
     # timed and killed need processes of their own
     write_sample(2000, small, seed=1)
     import_into(base, small, "bawaslu")
-    write_sample(150_000, big, seed=2)
+    write_sample(80_000, big, seed=2)
     before = counts(base)
     full = tmp_path / "full.duckdb"
     shutil.copy(base, full)

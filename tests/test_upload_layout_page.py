@@ -106,3 +106,25 @@ def test_every_importer_column_has_a_label_in_both_languages():
         assert len(set(labels)) == len(labels), labels
     assert canonical_label("province", "id") == "Provinsi (province)"
     assert canonical_label("", "id") == "(diabaikan)" and canonical_label("", "en") == "(ignored)"
+
+
+def test_the_mapping_table_names_ignored_headers_and_reads_every_change(tmp_path):
+    """An ignored header is a choice of its own in the mapping table (the data editor shows an empty cell
+    as "None"); the overrides read back from the edited table are exactly the rows the analyst changed,
+    a cleared cell counting as ignored."""
+    from netralitas.present.tables import canonical_label
+    from netralitas.uploads import IGNORED, mapping_table, overrides_from_table, preview
+
+    data = b"No,No. Register,PROV.,Tgl Laporan,Catatan Lain\n1,R-1,Bali,2024-01-10,x\n"
+    table = mapping_table(preview(Store(tmp_path / "m.duckdb"), data, "bawaslu"))
+    chosen = dict(zip(table["header"], table["column"], strict=True))
+    assert chosen["PROV."] == "province" and chosen["Tgl Laporan"] == "report_date"
+    assert chosen["No"] == IGNORED and chosen["Catatan Lain"] == IGNORED
+    assert canonical_label(IGNORED, "id") == "(diabaikan)"
+    assert overrides_from_table(table, table) == {}
+    edited = table.copy()
+    edited.loc[edited["header"] == "Catatan Lain", "column"] = "agency"
+    edited.loc[edited["header"] == "PROV.", "column"] = IGNORED
+    edited.loc[edited["header"] == "Tgl Laporan", "column"] = None  # a cell the analyst cleared
+    edited.loc[edited["header"] == "No", "column"] = "not a column"  # never offered: left as it was
+    assert overrides_from_table(edited, table) == {"Catatan Lain": "agency", "PROV.": "", "Tgl Laporan": ""}

@@ -11,6 +11,7 @@ from ..i18n import t
 from ..privacy import protect
 from ..reference import FIELDS, UNKNOWN, province_label, regency_label, vocabulary
 from ..style import fmt_date
+from ..uploads import IGNORED
 
 CASE_COLUMNS = {  # column -> i18n key of its heading
     "case_id": "col_case_id",
@@ -128,7 +129,7 @@ _CANONICAL_KEYS = {"province": "col_province_code", "regency": "col_regency_code
 def canonical_label(column: str, lang: str) -> str:
     """An importer column as the upload page's mapping table offers it: its heading, with the name the
     README and the command line use; the empty choice reads as ignored."""
-    if not column:
+    if not column or column == IGNORED:
         return t("up_col_ignored", lang)
     key = _CANONICAL_KEYS.get(column) or CASE_COLUMNS.get(column) or f"col_{column}"
     return f"{t(key, lang)} ({column})"

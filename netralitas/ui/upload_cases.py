@@ -20,7 +20,7 @@ from ..ingest.read import sheet_names
 from ..present.tables import canonical_label
 from ..reference import FIELDS, province_label, province_names, regency_label, regency_names, vocabulary
 from ..safetext import md
-from ..uploads import UploadLimits, mapping_table, overrides_from_table, preview, save_aliases
+from ..uploads import IGNORED, UploadLimits, mapping_table, overrides_from_table, preview, save_aliases
 from . import context, upload_layout
 
 SOURCES = ["bawaslu", "kasn", "bkn", "other"]
@@ -183,7 +183,7 @@ def file_section(up, rejected_rows: Callable, limits: UploadLimits, lang: str) -
                 "header": st.column_config.TextColumn(t("up_col_header", lang)),
                 "column": st.column_config.SelectboxColumn(
                     t("up_col_canonical", lang),
-                    options=["", *CANONICAL_COLUMNS],
+                    options=[IGNORED, *CANONICAL_COLUMNS],
                     format_func=lambda c: canonical_label(str(c), lang),
                 ),
                 "note": st.column_config.TextColumn(t("up_col_note", lang)),
