@@ -50,6 +50,12 @@ def read() -> None:
         context.set_filters(new)
 
 
+def _regency_options(provinces: tuple[str, ...]) -> list[str]:
+    """The regencies of the chosen provinces (all of them when none is chosen), by code."""
+    regs = regencies()
+    return sorted(regs[regs["province_code"].isin(provinces)]["code"] if provinces else regs["code"])
+
+
 def render() -> None:
     """The filter widgets, holding what read() took from them."""
     lang = context.lang()
@@ -74,7 +80,11 @@ def render() -> None:
             min_value=date(2015, 1, 1),
             max_value=date(2035, 12, 31),
         )
-        provinces = sorted(province_names("id"), key=lambda c: province_label(c, lang))
+        # the option lists are the same for every session: sorted once per language (and choice)
+        provinces = context.kept(
+            ("sidebar_provinces", lang),
+            lambda: sorted(province_names("id"), key=lambda c: province_label(c, lang)),
+        )
         st.multiselect(
             t("f_province", lang),
             provinces,
@@ -82,10 +92,11 @@ def render() -> None:
             key=_widget_key("province"),
             placeholder=everything,
         )
-        chosen = st.session_state[_widget_key("province")]
-        regs = regencies()
-        options = sorted(regs[regs["province_code"].isin(chosen)]["code"] if chosen else regs["code"])
-        options = sorted(set(options) | set(st.session_state[_widget_key("regency")]))
+        chosen = tuple(st.session_state[_widget_key("province")])
+        options = context.kept(("sidebar_regencies", chosen), lambda: _regency_options(chosen))
+        picked = st.session_state[_widget_key("regency")]
+        if not set(picked) <= set(options):  # a regency picked before its province was taken away
+            options = sorted(set(options) | set(picked))
         st.multiselect(
             t("f_regency", lang),
             options,
