@@ -31,15 +31,18 @@ def test_viewer_benchmark_prints_every_app_for_every_crowd(tmp_path, haproxy):
         "bench", "--viewers", "1,3", "--replicas", "2", "--db", str(db), "--out", str(tmp_path), timeout=600
     )
     assert r.returncode == 0, r.stderr
-    for label in ("floor, Streamlit defaults", "overview, 1 process", "overview, 2 replicas + HAProxy"):
+    labels = ("floor, Streamlit defaults", "messages replayed", "overview, 1 process", "2 replicas + HAProxy")
+    for label in labels:
         assert sum(label in line for line in r.stdout.splitlines()) == 2, (label, r.stdout)
     result = json.loads((tmp_path / "viewers-1-3.json").read_text(encoding="utf-8"))
-    for app in ("floor", "floor_tuned", "one", "replicas"):
+    for app in ("floor", "floor_tuned", "replay", "one", "replicas"):
         for k in ("1", "3"):
             m = result[app][0][k]
             assert m["viewers"] == int(k) and m["views_per_s"] > 0 and m["p95_s"] >= m["p50_s"] > 0
-    # the overview sends its five charts and KPI cards; the floor one chart
+    # the overview sends its five charts and KPI cards; the floor one chart; the replay what the overview
+    # sent (the same elements: within the few bytes of message hashes and ids)
     assert result["one"][0]["3"]["kb_per_view"] > result["floor"][0]["3"]["kb_per_view"]
+    assert abs(result["replay"][0]["3"]["kb_per_view"] - result["one"][0]["3"]["kb_per_view"]) < 2
 
 
 def test_a_first_view_reads_the_overview_as_a_browser_session_does(tmp_path):

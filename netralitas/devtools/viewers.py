@@ -14,6 +14,7 @@ Streamlit, protobuf and plotly's JSON cost on this machine before any of the das
 from __future__ import annotations
 
 import asyncio
+import builtins
 import os
 import shutil
 import socket
@@ -43,6 +44,9 @@ class View:
     exceptions: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # st.error messages: a view that failed without raising
     texts: list[str] = field(default_factory=list)
+    deltas: list[builtins.bytes] | None = (
+        None  # every delta ForwardMsg as sent, when asked for (`replay_floor`)
+    )
 
 
 def free_port() -> int:
@@ -105,7 +109,12 @@ def _get_cookie(url: str) -> str:
 
 
 async def first_view(
-    base: str, path: str = "", query_string: str = "", timeout: float = 300, cookie: str = ""
+    base: str,
+    path: str = "",
+    query_string: str = "",
+    timeout: float = 300,
+    cookie: str = "",
+    keep_deltas: bool = False,
 ) -> View:
     """One new session's first view of `base/path?query_string`, timed until script_finished. A
     `cookie` is sent as a returning browser would (a balancer's sticky cookie names the replica)."""
@@ -117,7 +126,7 @@ async def first_view(
     start = time.perf_counter()
     page = f"{base}/{path.lstrip('/')}" + (f"?{query_string}" if query_string else "")
     cookie = cookie or await asyncio.to_thread(_get_cookie, page)
-    view = View(0.0)
+    view = View(0.0, deltas=[] if keep_deltas else None)
     ws_url = base.replace("http://", "ws://", 1) + "/_stcore/stream"
     headers = {"Cookie": cookie} if cookie else None
     async with connect(
@@ -203,6 +212,55 @@ def floor_server(tuned: bool = False) -> Iterator[str]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+# The overview's own messages, sent again with nothing computed: what Streamlit costs to ship that page
+# (session, script thread, every element's delta through the event loop) on this machine. A Streamlit
+# app cannot enqueue a recorded message through its public API, so this floor, a developer's measure
+# only, uses the script context's own enqueue; each message is parsed anew and its hash cleared, as a
+# new element's would be.
+REPLAY_APP = """import os
+import streamlit as st
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+
+@st.cache_resource
+def recorded():
+    data = open(os.environ["NETRALITAS_REPLAY"], "rb").read()
+    out, at = [], 0
+    while at < len(data):
+        size = int.from_bytes(data[at : at + 4], "big")
+        out.append(data[at + 4 : at + 4 + size])
+        at += 4 + size
+    return out
+
+
+ctx = get_script_run_ctx()
+for data in recorded():
+    msg = ForwardMsg()
+    msg.ParseFromString(data)
+    msg.ClearField("hash")
+    ctx.enqueue(msg)
+"""
+
+
+@contextmanager
+def replay_floor(base: str) -> Iterator[str]:
+    """A server whose app sends, on every run, the deltas of one first view of `base` (`REPLAY_APP`),
+    with the dashboard's settings (its .streamlit/config.toml)."""
+    view = asyncio.run(first_view(base, keep_deltas=True))
+    folder = Path(tempfile.mkdtemp(prefix="netralitas-replay-"))
+    try:
+        (folder / "app.py").write_text(REPLAY_APP, encoding="utf-8")
+        (folder / ".streamlit").mkdir()
+        shutil.copy(ROOT / ".streamlit" / "config.toml", folder / ".streamlit" / "config.toml")
+        recorded = folder / "deltas.bin"
+        recorded.write_bytes(b"".join(len(d).to_bytes(4, "big") + d for d in view.deltas or []))
+        with streamlit_server(folder / "app.py", folder, {"NETRALITAS_REPLAY": str(recorded)}) as replay:
+            yield replay
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def run(counts: list[int], db: str | None, replicas: int, rounds: int) -> dict:
     """The floor, one dashboard process (as scripts/start.sh serves it) and, with `replicas` > 1, that
     many behind HAProxy (as scripts/serve.sh does), each measured `rounds` times in turn so that the
@@ -211,15 +269,17 @@ def run(counts: list[int], db: str | None, replicas: int, rounds: int) -> dict:
 
     env = {"NETRALITAS_DB": str(Path(db).resolve())} if db else {}
     serve.prepare_database(env)
-    results: dict[str, list[dict]] = {"floor": [], "floor_tuned": [], "one": [], "replicas": []}
+    results: dict[str, list[dict]] = {"floor": [], "floor_tuned": [], "replay": [], "one": [], "replicas": []}
     with ExitStack() as stack:
         floor = stack.enter_context(floor_server())
         floor_tuned = stack.enter_context(floor_server(tuned=True))
         one = stack.enter_context(streamlit_server(ROOT / "app.py", ROOT, env))
+        replay = stack.enter_context(replay_floor(one))
         balanced = stack.enter_context(serve.replicas(replicas, env=env)) if replicas > 1 else None
         for _ in range(rounds):
             results["floor"].append(measure(floor, counts))
             results["floor_tuned"].append(measure(floor_tuned, counts))
+            results["replay"].append(measure(replay, counts))
             results["one"].append(measure(one, counts))
             if balanced:
                 results["replicas"].append(measure(balanced, counts))
@@ -255,13 +315,14 @@ def format_table(r: dict) -> str:
     labels = {
         "floor": "one-chart app (floor, Streamlit defaults)",
         "floor_tuned": "one-chart app, same two settings as ours",
+        "replay": "overview's messages replayed, nothing computed",
         "one": "overview, 1 process",
     }
     labels["replicas"] = f"overview, {r['replica_count']} replicas + HAProxy"
     for k in r["counts"]:
         for i, floor in enumerate(r["floor"]):
             base = floor[k]["views_per_s"]
-            for name in ("floor", "floor_tuned", "one", "replicas"):
+            for name in ("floor", "floor_tuned", "replay", "one", "replicas"):
                 if i >= len(r[name]):
                     continue
                 m = r[name][i][k]
@@ -275,11 +336,17 @@ def format_table(r: dict) -> str:
 
 def ratios(r: dict, k: int) -> dict[str, list[float]]:
     """Per round: the overview over the floor, and the replicas over one process, at `k` viewers."""
-    out: dict[str, list[float]] = {"one_vs_floor": [], "one_vs_tuned_floor": [], "replicas_vs_one": []}
+    out: dict[str, list[float]] = {
+        "one_vs_floor": [],
+        "one_vs_tuned_floor": [],
+        "one_vs_replay": [],
+        "replicas_vs_one": [],
+    }
     for i, floor in enumerate(r["floor"]):
         one = r["one"][i][k]["views_per_s"]
         out["one_vs_floor"].append(round(one / floor[k]["views_per_s"], 2))
         out["one_vs_tuned_floor"].append(round(one / r["floor_tuned"][i][k]["views_per_s"], 2))
+        out["one_vs_replay"].append(round(one / r["replay"][i][k]["views_per_s"], 2))
         if i < len(r["replicas"]):
             out["replicas_vs_one"].append(round(r["replicas"][i][k]["views_per_s"] / one, 2))
     return out

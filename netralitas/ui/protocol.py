@@ -36,6 +36,8 @@ def account(view: View, data: bytes) -> bool:
     view.messages += 1
     view.bytes += len(data)
     kind = msg.WhichOneof("type")
+    if kind == "delta" and view.deltas is not None:
+        view.deltas.append(data)
     if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
         element = msg.delta.new_element
         which = element.WhichOneof("type")
