@@ -10,7 +10,7 @@ from netralitas.ui import context, widgets
 lang = context.lang()
 filters = context.filters()
 
-totals = metrics.totals_dict(context.query("totals", filters))
+totals = context.built("overview_totals", lambda: metrics.totals_dict(context.query("totals", filters)))
 breakdowns = context.query("breakdowns", filters)
 # the KPI cards' place, filled after the map is sent: a new session starts loading plotly.js sooner
 headline = st.container()
@@ -41,7 +41,11 @@ with headline:
     widgets.coverage_caption(filters, lang)
 # below the map, so that a phone still shows the map's top on its first screen (#19)
 # one case however many agencies reported it (#14): say how many records stand behind the cases
-st.caption(metrics.cases_and_records(totals, context.query("records", filters), lang))
+st.caption(
+    context.built(
+        "overview_records", lambda: metrics.cases_and_records(totals, context.query("records", filters), lang)
+    )
+)
 early_warning.overview_block(filters, lang)
 st.plotly_chart(figs["trend"], width="stretch", key="trend")
 left, right = st.columns(2)

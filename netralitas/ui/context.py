@@ -22,16 +22,26 @@ FILTER_STATE = "netralitas_filters"
 LANG_STATE = "netralitas_lang"
 
 
-@st.cache_resource(show_spinner=False)
-def _store(path: str) -> Store:
-    store = Store(path, keep_open=True)
-    if config.setting("load_sample") == "1":
-        ensure_sample(store, config.setting_int("sample_rows"))
-    return store
+# One Store per database file for the process. A plain dict, not st.cache_resource: a run asks for the
+# store at every query, and the cache's argument hashing on each call was a few percent of a view.
+_stores: dict[str, Store] = {}
+_stores_lock = threading.Lock()
 
 
 def store() -> Store:
-    return _store(str(config.db_path()))
+    """The process's store for the configured database, opened (and given the sample data when
+    configured) on first use."""
+    path = str(config.db_path())
+    found = _stores.get(path)
+    if found is not None:
+        return found
+    with _stores_lock:
+        if path not in _stores:
+            opened = Store(path, keep_open=True)
+            if config.setting("load_sample") == "1":
+                ensure_sample(opened, config.setting_int("sample_rows"))
+            _stores[path] = opened
+        return _stores[path]
 
 
 # Query results per data version, shared by every session of this process. Kept as they are and handed
@@ -188,9 +198,13 @@ def set_filters(new: Filters) -> None:
 
 def banner() -> None:
     """The sample-data warning, shown while every row in the store is synthetic."""
-    status = query("data_status").iloc[0]
-    if status["sample_rows"] > 0 and status["real_rows"] == 0:
+    if kept(("sample_only",), _sample_only):
         st.warning(t("sample_banner", lang()), icon=":material/science:")
+
+
+def _sample_only() -> bool:
+    status = query("data_status").iloc[0]
+    return bool(status["sample_rows"] > 0 and status["real_rows"] == 0)
 
 
 def filter_line() -> None:

@@ -170,10 +170,16 @@ def province_map(breakdowns: pd.DataFrame, lang: str, presenter: bool = False) -
     clickable_map(maps.province_choropleth(groups, "cases", t("cases", lang), lang, presenter), "province")
 
 
-def previous_totals(filters) -> tuple[dict | None, str]:
-    """Totals for the previous election of the same kind, and its name (None, '' when there is none)."""
-    previous = previous_election(context.elections(), filters.election)
-    if not previous:
-        return None, ""
-    before = metrics.totals_dict(context.query("totals", comparison_filters(filters, previous)))
-    return before, context.election_names().get(previous, "")
+def previous_totals(filters: Filters) -> tuple[dict | None, str]:
+    """Totals for the previous election of the same kind, and its name (None, '' when there is none);
+    the same for every session with these filters until the data changes."""
+    language = context.lang()
+
+    def build() -> tuple[dict | None, str]:
+        previous = previous_election(context.elections(), filters.election)
+        if not previous:
+            return None, ""
+        before = metrics.totals_dict(context.query("totals", comparison_filters(filters, previous)))
+        return before, context.election_names().get(previous, "")
+
+    return context.kept(("previous_totals", filters, language), build)
