@@ -1,4 +1,4 @@
-"""How `./scripts/test.sh` (`-n 4 --dist loadgroup`) shares the tests between its workers.
+"""How `./scripts/test.sh` (`-n 3 --dist loadgroup`) shares the tests between its workers.
 
 pytest-xdist's loadgroup hands out one xdist group (or one ungrouped test) at a time, biggest group first.
 This keeps that, with two rules the browser tests need and an order that keeps every worker busy:
