@@ -11,7 +11,7 @@ from fractions import Fraction
 
 import pandas as pd
 import pytest
-from conftest import run_cli
+from conftest import cli_here
 
 from netralitas import alerts
 from netralitas.ingest import ImportOptions
@@ -198,7 +198,7 @@ def test_default_as_of_is_the_latest_case(seasons):
 
 def test_cli_json_lists_the_flags(seasons):
     db = str(seasons.path)
-    result = run_cli(
+    result = cli_here(
         "alerts", "--db", db, "--election", "pilkada-2024", "--as-of", AS_OF.isoformat(), "--json"
     )
     assert result.returncode == 0, result.stderr
@@ -212,7 +212,7 @@ def test_cli_json_lists_the_flags(seasons):
     expected = alerts.as_json(alerts.early_warning(seasons, "pilkada-2024", AS_OF))
     assert out["alerts"] == expected["alerts"]
     only = json.loads(
-        run_cli(
+        cli_here(
             "alerts",
             "--db",
             db,
@@ -229,7 +229,7 @@ def test_cli_json_lists_the_flags(seasons):
 
 
 def test_cli_refuses_an_unknown_election(seasons):
-    result = run_cli("alerts", "--db", str(seasons.path), "--election", "pilkada-1999")
+    result = cli_here("alerts", "--db", str(seasons.path), "--election", "pilkada-1999")
     assert result.returncode == 2 and "pilkada-1999" in result.stderr
 
 
@@ -288,14 +288,14 @@ def test_outline_layer_holds_the_flagged_regions_only():
 
 
 def test_cli_text_says_what_it_compares(seasons):
-    result = run_cli(
+    result = cli_here(
         "alerts", "--db", str(seasons.path), "--election", "pilkada-2024", "--as-of", "2024-10-20"
     )
     assert result.returncode == 0, result.stderr
     first, *rest = result.stdout.splitlines()
     assert "Pilkada 2024 sampai 20 Okt 2024" in first and "Pilkada 2020 sampai 21 Okt 2020" in first
     assert any("Jawa Tengah: 45 kasus" in line for line in rest)
-    bad = run_cli("alerts", "--db", str(seasons.path), "--election", "pilkada-2024", "--as-of", "20/10/2024")
+    bad = cli_here("alerts", "--db", str(seasons.path), "--election", "pilkada-2024", "--as-of", "20/10/2024")
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
 
 

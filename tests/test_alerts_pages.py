@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, cli_here
 from streamlit.testing.v1 import AppTest
 from test_alerts import AS_OF, STEADY, TRIPLES, _rows, load, season_file
 
@@ -56,7 +56,7 @@ def outlined_keys(at: AppTest) -> list[list[str]]:
 
 def cli_alerts(db) -> dict:
     # no --as-of: like the pages without a date filter, the comparison runs to the latest case date
-    r = run_cli("alerts", "--db", str(db), "--election", "pilkada-2024", "--json")
+    r = cli_here("alerts", "--db", str(db), "--election", "pilkada-2024", "--json")
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout)
 

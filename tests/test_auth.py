@@ -6,7 +6,7 @@ import re
 
 import pytest
 from builders import add_users, import_into, import_messy_kasn
-from conftest import ROOT, run_cli, write
+from conftest import ROOT, cli_here, write
 from streamlit.testing.v1 import AppTest
 
 from netralitas.auth import MAX_FAILURES, add_user, authenticate
@@ -97,7 +97,7 @@ def test_wrong_password_is_refused_and_audited(signed_in, secured_db):
     at.text_input[1].input("bukan-kata-sandinya")
     at.button[0].click().run()
     assert any("salah" in e.value for e in at.error) and not at.metric
-    out = run_cli("summary", "--db", str(secured_db), "--json")
+    out = cli_here("summary", "--db", str(secured_db), "--json")
     assert out.returncode == 0
     import duckdb
 

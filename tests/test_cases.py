@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from builders import import_into
-from conftest import FIXTURES, ROOT, run_cli, write
+from conftest import FIXTURES, ROOT, cli_here, write
 
 from netralitas.ingest import ImportOptions, import_file, undo_batch
 from netralitas.ingest.kinds import BLOCK, FOLLOW_UP, RECOMMENDATION, REGISTER, follow_up_status
@@ -186,9 +186,9 @@ def test_kind_override_and_refusal(tmp_path: Path):
     # the analyst says the register is a recommendation list: every row is then at least "rekomendasi"
     report = import_file(store, FILES["bawaslu"], ImportOptions(kind=RECOMMENDATION, dry_run=True))
     assert report.kind == {**report.kind, "kind": RECOMMENDATION, "chosen": True}
-    r = run_cli("import", str(FILES["bkn"]), "--db", str(tmp_path / "c.duckdb"), "--kind", "nonsense")
+    r = cli_here("import", str(FILES["bkn"]), "--db", str(tmp_path / "c.duckdb"), "--kind", "nonsense")
     assert r.returncode != 0
-    r = run_cli("import", str(FILES["bkn"]), "--db", str(tmp_path / "c.duckdb"), "--kind", "block", "--json")
+    r = cli_here("import", str(FILES["bkn"]), "--db", str(tmp_path / "c.duckdb"), "--kind", "block", "--json")
     assert r.returncode == 0 and json.loads(r.stdout)["kind"]["chosen"] is True
 
 
@@ -196,9 +196,9 @@ def test_summary_json_counts_cases_and_records(tmp_path: Path):
     db = tmp_path / "s.duckdb"
     for f in FILES.values():
         import_into(db, f)  # what `netralitas import F --db DB` does, in this process: the summary is tested
-    out = json.loads(run_cli("summary", "--db", str(db), "--json").stdout)
+    out = json.loads(cli_here("summary", "--db", str(db), "--json").stdout)
     assert {k: out[k] for k in HEADLINE} == FULL
-    kasn_only = json.loads(run_cli("summary", "--db", str(db), "--json", "--source", "kasn").stdout)
+    kasn_only = json.loads(cli_here("summary", "--db", str(db), "--json", "--source", "kasn").stdout)
     assert kasn_only["cases"] == 32 and kasn_only["records"] == {"kasn": 32}
 
 

@@ -6,7 +6,7 @@ import json
 from datetime import date, timedelta
 
 import pytest
-from conftest import run_cli, write
+from conftest import cli_here, write
 
 from netralitas.ingest import ImportOptions, import_file
 from netralitas.ingest.dates import AMBIGUOUS, DAY_FIRST, MONTH_FIRST, column_order, parse_date
@@ -130,7 +130,7 @@ def test_month_first_column_is_read_month_first_throughout(store, tmp_path):
 
 def test_ambiguous_column_is_reported_never_guessed(tmp_path, db_path):
     text = HEADER + "A1,Bali,13/01/2024,\nA2,Bali,01/13/2024,\nA3,Bali,02/03/2024,\nA4,Bali,2024-02-05,\n"
-    out = run_cli("import", str(write(tmp_path / "mixed.csv", text)), "--db", str(db_path), "--json")
+    out = cli_here("import", str(write(tmp_path / "mixed.csv", text)), "--db", str(db_path), "--json")
     payload = json.loads(out.stdout)
     assert payload["date_orders"] == {"Tanggal Laporan": AMBIGUOUS}
     assert payload["rows_loaded"] == 1  # only the ISO date: no numeric date of that column is guessed

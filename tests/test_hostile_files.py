@@ -18,7 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from builders import import_into
-from conftest import ROOT, run_cli
+from conftest import ROOT, cli_here
 from streamlit.testing.v1 import AppTest
 
 from netralitas import pages as registry
@@ -395,7 +395,7 @@ def test_a_hostile_file_is_refused_in_both_languages(built, name):
 def test_the_command_line_refuses_with_status_2_and_changes_nothing(built, db, name):
     _build, _key, id_part, en_part = REFUSED[name]
     before = tables_digest(db)
-    r = run_cli("import", str(built[name]), "--db", str(db), "--json")
+    r = cli_here("import", str(built[name]), "--db", str(db), "--json")
     assert r.returncode == 2, (r.returncode, r.stderr[-2000:])
     assert "Traceback" not in r.stderr and "Traceback" not in r.stdout
     lines = r.stderr.strip().splitlines()
@@ -613,7 +613,7 @@ def render_every_page(db: Path, monkeypatch) -> None:
 
 def test_every_page_renders_after_each_accepted_file(db, tmp_path, monkeypatch):
     for name, path in accepted_files(tmp_path).items():
-        r = run_cli("import", str(path), "--db", str(db), "--json")
+        r = cli_here("import", str(path), "--db", str(db), "--json")
         assert r.returncode == 0 and "Traceback" not in r.stderr, (name, r.stderr)
         report = json.loads(r.stdout)
         assert report["rows_loaded"] >= 1, (name, report)

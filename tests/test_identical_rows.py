@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import random
 
-from conftest import run_cli, write
+from conftest import cli_here, write
 
 from netralitas.ingest import ImportOptions, import_file
 from netralitas.store import Store
@@ -86,8 +86,8 @@ def test_cli_json_reports_fewer_repeats(tmp_path, db_path):
     fewer = [*lines]
     fewer.remove(repeated)
     b = write(tmp_path / "b.csv", HEADER + "\n".join(fewer) + "\n")
-    run_cli("import", str(a), "--db", str(db_path), "--json")
-    out = run_cli("import", str(b), "--db", str(db_path), "--json")
+    cli_here("import", str(a), "--db", str(db_path), "--json")
+    out = cli_here("import", str(b), "--db", str(db_path), "--json")
     payload = json.loads(out.stdout)
     assert payload["rows_loaded"] == 0 and payload["fewer_repeats"][0]["not_in_file"] == 1
     assert "stay stored" not in payload["fewer_repeats"][0]["reason"]  # Indonesian by default

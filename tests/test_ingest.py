@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import FIXTURES, file_digest, run_cli, write
+from conftest import FIXTURES, cli_here, file_digest, write
 
 from netralitas.errors import FileRefused
 from netralitas.ingest import ImportOptions, import_file, undo_batch
@@ -406,7 +406,7 @@ def test_cli_import_json_and_refusal(tmp_path, db_path):
         HEADER + "C1,Bali,,2024-01-10,Kampanye,Diproses,Pemilu 2024,,\n"
         "C2,Atlantis,,2024-01-10,Kampanye,Diproses,Pemilu 2024,,\n",
     )
-    r = run_cli("import", str(path), "--db", str(db_path), "--source", "bawaslu", "--json")
+    r = cli_here("import", str(path), "--db", str(db_path), "--source", "bawaslu", "--json")
     out = json.loads(r.stdout)
     assert r.returncode == 0
     assert out["rows_read"] == 2 and out["rows_loaded"] == 1 and out["rows_rejected"] == 1
@@ -419,7 +419,7 @@ def test_cli_import_json_and_refusal(tmp_path, db_path):
         }
     ]
     empty = write(tmp_path / "e.csv", "")
-    r = run_cli("import", str(empty), "--db", str(db_path))
+    r = cli_here("import", str(empty), "--db", str(db_path))
     assert r.returncode != 0 and " / " in r.stderr.strip() and len(r.stderr.strip().splitlines()) == 1
 
 
@@ -483,7 +483,7 @@ def test_elections_compared_on_the_pre_2022_boundaries(store, tmp_path, db_path)
     earlier = summary(store, by="province", basis="pre2022")
     assert {g["key"]: g["cases"] for g in earlier["groups"]} == {"91-pra2022": 3, "92-pra2022": 1, "51": 1}
     assert earlier["groups"][0]["label"] == "Papua (sebelum 2022)"
-    r = run_cli("summary", "--db", str(db_path), "--by", "province", "--basis", "pre2022", "--json")
+    r = cli_here("summary", "--db", str(db_path), "--by", "province", "--basis", "pre2022", "--json")
     assert json.loads(r.stdout)["groups"][0] == {**earlier["groups"][0]}
 
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from builders import import_messy_kasn, import_sample_file
-from conftest import FIXTURES, ROOT, run_cli
+from conftest import FIXTURES, ROOT, cli_here
 from streamlit.testing.v1 import AppTest
 
 from netralitas.filters import Filters
@@ -45,7 +45,7 @@ def app(loaded_db, monkeypatch):
 
 
 def cli_summary(db, *args: str) -> dict:
-    r = run_cli("summary", "--db", str(db), "--json", *args)
+    r = cli_here("summary", "--db", str(db), "--json", *args)
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout)
 

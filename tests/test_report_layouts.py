@@ -9,7 +9,7 @@ import tracemalloc
 
 import openpyxl
 import pytest
-from conftest import run_cli, write
+from conftest import cli_here, write
 
 from netralitas.errors import FileRefused
 from netralitas.ingest import ImportOptions
@@ -176,7 +176,7 @@ def test_reimporting_the_report_workbook_adds_nothing(store):
 def test_cli_json_lists_skipped_rows(tmp_path, db_path):
     path = tmp_path / "rekap.xlsx"
     path.write_bytes(report_workbook())
-    out = run_cli("import", str(path), "--db", str(db_path), "--json", "--lang", "en")
+    out = cli_here("import", str(path), "--db", str(db_path), "--json", "--lang", "en")
     payload = json.loads(out.stdout)
     assert payload["rows_skipped"] == 7 and payload["rows_rejected"] == 1
     assert {s["row"] for s in payload["skipped"]} == {9, 10, 13, 14, 15, 16, 17}
