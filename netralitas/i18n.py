@@ -128,6 +128,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "recommendations": ("Rekomendasi", "Recommendations"),
     "followed_up": ("Ditindaklanjuti", "Followed up"),
     "follow_up_rate": ("Tingkat tindak lanjut", "Follow-up rate"),
+    "per_million": ("Kasus per juta penduduk", "Cases per million population"),
+    "per_100k_asn": ("Kasus per 100.000 ASN", "Cases per 100,000 ASN"),
     "unknown": ("tidak diketahui", "unknown"),
     "rank_by": ("Urutkan menurut", "Rank by"),
     "asn_count": ("Jumlah ASN", "ASN headcount"),

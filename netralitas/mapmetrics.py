@@ -6,14 +6,8 @@ import pandas as pd
 
 from .reference import provinces, regencies
 
+# Each metric is also its label's key in netralitas/i18n.py: t(metric, lang).
 METRICS = ("cases", "violations", "follow_up_rate", "per_million", "per_100k_asn")
-METRIC_LABELS = {
-    "cases": ("Kasus", "Cases"),
-    "violations": ("Pelanggaran", "Violations"),
-    "follow_up_rate": ("Tingkat tindak lanjut", "Follow-up rate"),
-    "per_million": ("Kasus per juta penduduk", "Cases per million population"),
-    "per_100k_asn": ("Kasus per 100.000 ASN", "Cases per 100,000 ASN"),
-}
 
 
 def available_metrics(headcount: pd.DataFrame) -> list[str]:

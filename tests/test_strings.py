@@ -96,3 +96,13 @@ def test_no_new_inline_bilingual_strings():
                 "Put the text in netralitas/i18n.py STRINGS and read it with t(key, lang)."
             )
     assert not problems, "\n".join(problems)
+
+
+def test_every_map_metric_is_labelled_from_the_one_table():
+    """The map's metric names are their labels' keys (no table of its own beside netralitas/i18n.py)."""
+    from netralitas.i18n import STRINGS, t
+    from netralitas.mapmetrics import METRICS
+
+    for metric in METRICS:
+        assert metric in STRINGS, metric
+        assert t(metric, "id") != t(metric, "en")

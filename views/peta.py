@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from netralitas import metrics, style
-from netralitas.i18n import pick, t
-from netralitas.mapmetrics import METRIC_LABELS, available_metrics, with_metrics
+from netralitas.i18n import t
+from netralitas.mapmetrics import available_metrics, with_metrics
 from netralitas.present import maps
 from netralitas.ui import alerts as early_warning
 from netralitas.ui import context, sidebar, widgets
@@ -22,11 +22,11 @@ metric = (
         options,
         default="cases",
         key="map_metric",
-        format_func=lambda m: pick(*METRIC_LABELS[m], lang),
+        format_func=lambda m: t(m, lang),
     )
     or "cases"
 )
-label = pick(*METRIC_LABELS[metric], lang)
+label = t(metric, lang)
 percent = metric == "follow_up_rate"
 breakdowns = context.query("breakdowns", filters)
 drill = filters.province[0] if len(filters.province) == 1 and filters.province[0].isdigit() else None
