@@ -44,9 +44,8 @@ class View:
     exceptions: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # st.error messages: a view that failed without raising
     texts: list[str] = field(default_factory=list)
-    deltas: list[builtins.bytes] | None = (
-        None  # every delta ForwardMsg as sent, when asked for (`replay_floor`)
-    )
+    # every delta ForwardMsg as sent, when asked for (`replay_floor`)
+    deltas: list[builtins.bytes] | None = None
 
 
 def free_port() -> int:
