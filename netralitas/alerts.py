@@ -39,7 +39,7 @@ from typing import Any
 import pandas as pd
 
 from .filters import Filters
-from .i18n import code, t
+from .i18n import t
 from .reference import province_label, provinces, regencies, regency_label, vocabulary
 from .store import Store
 
@@ -459,7 +459,9 @@ def alerts_cli(
     if as_json_out:
         print(json.dumps(out, ensure_ascii=False))
         return 0
-    names = dict(zip(*_election_names(store, lang), strict=True))
+    from .metrics import election_names
+
+    names = election_names(store, lang)
     print(comparison_text(report, names, lang))
     previous = names.get(report.alignment.previous or "", "")
     for row in report.flagged(level).to_dict(orient="records"):
@@ -469,13 +471,6 @@ def alerts_cli(
     if report.status == "ok" and report.flagged(level).empty:
         print("  " + t("alerts_none", lang))
     return 0
-
-
-def _election_names(store: Store, lang: str) -> tuple[list[str], list[str]]:
-    from . import queries
-
-    frame = queries.run(store, "elections")
-    return list(frame["election"]), list(frame[f"name_{code(lang)}"])
 
 
 def flag_short(row: pd.Series | dict, lang: str = "id") -> str:

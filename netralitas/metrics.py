@@ -124,9 +124,13 @@ def cases_and_records(totals: dict[str, Any], records: pd.DataFrame, lang: str =
     return f"{text} ({parts})" if parts else text
 
 
+def election_names_from(elections: pd.DataFrame, lang: str = "id") -> dict[str, str]:
+    """Each election's name in `lang`, from the rows of the elections query."""
+    return dict(zip(elections["election"], elections[f"name_{code(lang)}"], strict=True))
+
+
 def election_names(store: Store, lang: str = "id") -> dict[str, str]:
-    frame = queries.run(store, "elections")
-    return dict(zip(frame["election"], frame[f"name_{code(lang)}"], strict=True))
+    return election_names_from(queries.run(store, "elections"), lang)
 
 
 def summary(

@@ -4,7 +4,6 @@ netralitas.alerts through the pages' cached queries, the same steps as `python -
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from datetime import date
 
 import pandas as pd
@@ -38,25 +37,18 @@ def _latest_with_cases() -> str | None:
     return None
 
 
-# Reports by (database, data version, election, cut-off): the queries are cached already, but the 552 tests
-# would otherwise run again on every rerun of every session.
-_reports: OrderedDict[tuple, alerts.AlertReport] = OrderedDict()
-REPORTS_KEPT = 32
-
-
 def report(filters: Filters) -> alerts.AlertReport | None:
-    """The comparison for the filters' election, cut at their end date (else the latest case date)."""
+    """The comparison for the filters' election, cut at their end date (else the latest case date). Kept
+    per data version, election and cut-off: the queries are cached already, but the 552 tests would
+    otherwise run again on every rerun of every session."""
     election, _chosen = chosen_election(filters)
     if election is None:
         return None
     as_of: date | None = filters.date_to
-    store = context.store()
-    key = (str(store.path), store.data_version(), election, as_of)
-    if key not in _reports:
-        _reports[key] = alerts.early_warning(store, election, as_of, run=context.query)
-        while len(_reports) > REPORTS_KEPT:
-            _reports.popitem(last=False)
-    return _reports[key]
+    return context.kept(
+        ("alerts_report", election, as_of),
+        lambda: alerts.early_warning(context.store(), election, as_of, run=context.query),
+    )
 
 
 def _previous_name(rep: alerts.AlertReport) -> str:

@@ -14,7 +14,8 @@ from .. import config, queries
 from ..demo import ensure_sample
 from ..errors import NetralitasError
 from ..filters import Filters, describe, parse_query_params
-from ..i18n import code, t
+from ..i18n import t
+from ..metrics import election_names_from
 from ..safetext import md
 from ..store import DatabaseBusy, Store
 
@@ -168,12 +169,7 @@ def elections() -> pd.DataFrame:
 def election_names() -> dict[str, str]:
     """Each election's name in the run's language, kept per data version (a run asks several times)."""
     language = lang()
-
-    def names() -> dict[str, str]:
-        frame = elections()
-        return dict(zip(frame["election"], frame[f"name_{code(language)}"], strict=True))
-
-    return kept(("election_names", language), names)
+    return kept(("election_names", language), lambda: election_names_from(elections(), language))
 
 
 def filters() -> Filters:
