@@ -15,22 +15,18 @@ from pathlib import Path
 
 import pytest
 from builders import import_into
-from conftest import ROOT, run_cli
+from conftest import ROOT, cli_here, run_cli
 
 from netralitas.devtools.sample import write_sample
 from netralitas.store import DatabaseBusy, Store
 
 
 def counts(db) -> dict:
-    """What `netralitas summary --db DB --json` prints, read in this process (a second interpreter per
-    reading cost a start and the package's imports); the file is closed again for the next process."""
-    from netralitas.metrics import summary
-    from netralitas.store import close_all
-
-    try:
-        return json.loads(json.dumps(summary(Store(db)), default=str))
-    finally:
-        close_all()
+    """What `netralitas summary --db DB --json` prints, run in this process (`cli_here`, which closes the
+    file again for the next process)."""
+    r = cli_here("summary", "--db", str(db), "--json")
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)
 
 
 @pytest.mark.slow
