@@ -1,5 +1,7 @@
 """Entry point: page config, language, global filters, navigation."""
 
+import copy
+
 import streamlit as st
 
 from netralitas import pages as registry
@@ -12,8 +14,15 @@ st.set_page_config(page_title="Netralitas ASN", layout="wide")
 
 def pages(lang: str, role: str) -> list:
     """The pages a role may open, from the one page registry (netralitas/pages.py). Pages a role may not
-    use are not in the navigation at all, so no URL reaches them. The default page is served at "/";
-    Streamlit serves a default page only there, so a hidden copy answers the README's /ringkasan link."""
+    use are not in the navigation at all, so no URL reaches them. Made once per language and role for
+    every session (st.Page resolves its script's path, ~1 ms a run); each run gets its own copies, since
+    st.navigation marks on the page it returns that this run may call it."""
+    return [copy.copy(p) for p in context.kept(("pages", lang, role), lambda: _pages(lang, role))]
+
+
+def _pages(lang: str, role: str) -> list:
+    """The default page is served at "/"; Streamlit serves a default page only there, so a hidden copy
+    answers the README's /ringkasan link."""
     default = registry.DEFAULT_PAGE
     out = [
         st.Page(default.script, title=t(default.title_key, lang), url_path="beranda", default=True),

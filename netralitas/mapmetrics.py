@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import style
+from .i18n import t
 from .reference import provinces, regencies
 
 # Each metric is also its label's key in netralitas/i18n.py: t(metric, lang).
@@ -37,3 +39,24 @@ def with_metrics(groups: pd.DataFrame, level: str, headcount: pd.DataFrame | Non
         c / asn[k] * 1e5 if asn.get(k) else None for k, c in zip(out["key"], out["cases"], strict=True)
     ]
     return out
+
+
+def ranked_table(groups: pd.DataFrame, metric: str, label: str, lang: str) -> pd.DataFrame:
+    """The map's regions ranked by `metric` (highest first, regions without a value left out), numbered,
+    with the value formatted as the map shows it; empty when no region has a value."""
+    if groups.empty:
+        return pd.DataFrame()
+    table = groups.dropna(subset=[metric]).sort_values(metric, ascending=False, kind="stable")
+    if table.empty:
+        return pd.DataFrame()
+    digits = 0 if metric in ("cases", "violations") else 1
+    return pd.DataFrame(
+        {
+            "#": range(1, len(table) + 1),
+            t("alerts_col_region", lang): table["label"],
+            label: [
+                style.fmt_pct(v, lang) if metric == "follow_up_rate" else style.fmt_num(v, lang, digits)
+                for v in table[metric]
+            ],
+        }
+    )

@@ -75,10 +75,11 @@ def plotly_safe(fig: go.Figure) -> go.Figure:
     """The figure with every text a trace draws from data escaped (in place; returned for chaining)."""
     for trace in fig.data:
         for attr in PLOTLY_TEXT_ATTRS:
-            try:
-                current = trace[attr]
-            except (KeyError, ValueError, AttributeError):
+            # asked first: plotly answers a missing attribute with an error whose "did you mean" edit
+            # distances over every property took 0.7 ms a lookup, most of a phase chart's build
+            if attr not in trace:
                 continue  # this trace type has no such attribute
+            current = trace[attr]
             if current is None:
                 continue
             escaped = _escaped(current)

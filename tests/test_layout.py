@@ -239,3 +239,34 @@ def test_the_narrative_without_old_units_reads_as_before():
         text
         == "Sulawesi Tenggara mencatat 90 kasus, terbanyak dari 2 provinsi; disusul Nusa Tenggara Barat (83)."
     )
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_maps_ranked_table_orders_numbers_and_formats_as_the_map_does(lang):
+    from netralitas.mapmetrics import ranked_table
+
+    groups = pd.DataFrame(
+        {
+            "key": ["31", "32", "33", "34"],
+            "label": ["DKI Jakarta", "Jawa Barat", "Jawa Tengah", "DI Yogyakarta"],
+            "cases": [1200, 1200, 3, 40],
+            "follow_up_rate": [0.5, None, 0.255, 1.0],
+        }
+    )
+    by_cases = ranked_table(groups, "cases", "Kasus", lang)
+    assert list(by_cases["#"]) == [1, 2, 3, 4]
+    # ties keep the groups' own order (by cases, then key), so the numbering never shuffles between views
+    assert list(by_cases.iloc[:, 1]) == ["DKI Jakarta", "Jawa Barat", "DI Yogyakarta", "Jawa Tengah"]
+    assert list(by_cases["Kasus"]) == [style.fmt_num(v, lang, 0) for v in (1200, 1200, 40, 3)]
+    rates = ranked_table(groups, "follow_up_rate", "Rate", lang)
+    # a region without a rate is left out rather than ranked last as if it were zero
+    assert list(rates.iloc[:, 1]) == ["DI Yogyakarta", "DKI Jakarta", "Jawa Tengah"]
+    assert list(rates["Rate"]) == [style.fmt_pct(v, lang) for v in (1.0, 0.5, 0.255)]
+
+
+def test_the_maps_ranked_table_of_nothing_is_empty():
+    from netralitas.mapmetrics import ranked_table
+
+    assert ranked_table(pd.DataFrame(), "cases", "Kasus", "id").empty
+    no_values = pd.DataFrame({"key": ["31"], "label": ["DKI Jakarta"], "cases": [2], "per_million": [None]})
+    assert ranked_table(no_values, "per_million", "Per juta", "id").empty

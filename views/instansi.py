@@ -5,9 +5,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from netralitas import config, metrics, reconcile, style
+from netralitas import config, reconcile, style
 from netralitas.headcount import fmt_rate, rank_agencies
 from netralitas.i18n import t
+from netralitas.overview import group_bars
 from netralitas.present import charts
 from netralitas.reference import vocabulary
 from netralitas.ui import context, widgets
@@ -79,41 +80,35 @@ else:
         + (" " + t("per_asn_note", lang) if with_headcount else "")
     )
     if with_headcount:
-        rated = league.assign(label=league["key"])
-        event = st.plotly_chart(
-            charts.ranked_bars(
-                rated,
-                "cases_per_1000_asn",
-                t("per_1000_asn_top", lang),
-                lang,
-                no_data=t("no_data", lang),
-                fmt=fmt_rate,
-            ),
-            width="stretch",
-            key="bars_agency_per_asn",
-            on_select="rerun",
-            selection_mode="points",
+        # the league read depends on the ranking (all agencies per ASN, the first 500 by cases)
+        per_asn = context.figures(
+            f"agencies_per_asn_{order}",
+            lambda: {
+                "bars": charts.ranked_bars(
+                    league.assign(label=league["key"]),
+                    "cases_per_1000_asn",
+                    t("per_1000_asn_top", lang),
+                    lang,
+                    no_data=t("no_data", lang),
+                    fmt=fmt_rate,
+                )
+            },
         )
-        widgets.apply_click(event, "agency")
+        widgets.clickable_figure(per_asn["bars"], "agency")
 
-breakdowns = context.query("breakdowns", filters)
-left, right = st.columns(2)
-with left:
-    widgets.clickable_bars(
-        pd.DataFrame(metrics.groups(breakdowns, "agency_type", lang)),
-        "agency_type",
-        "cases",
-        t("f_agency_type", lang),
-        lang,
-    )
-with right:
-    widgets.clickable_bars(
-        pd.DataFrame(metrics.groups(breakdowns, "position", lang)),
-        "position",
-        "cases",
-        t("f_position", lang),
-        lang,
-    )
+
+def group_figures() -> dict:
+    breakdowns = context.query("breakdowns", filters)
+    return {
+        dim: group_bars(breakdowns, dim, t(f"f_{dim}", lang), lang) for dim in ("agency_type", "position")
+    }
+
+
+for column, (dim, fig) in zip(
+    st.columns(2), context.figures("agency_groups", group_figures).items(), strict=True
+):
+    with column:
+        widgets.clickable_figure(fig, dim)
 
 # Where cases stall: median days between the agencies' steps, per agency and per province (#14).
 st.subheader(t("lags_title", lang))

@@ -5,7 +5,7 @@ import streamlit as st
 
 from netralitas import metrics, style
 from netralitas.i18n import t
-from netralitas.mapmetrics import available_metrics, with_metrics
+from netralitas.mapmetrics import available_metrics, ranked_table, with_metrics
 from netralitas.present import maps
 from netralitas.ui import alerts as early_warning
 from netralitas.ui import context, sidebar, widgets
@@ -27,24 +27,33 @@ metric = (
     or "cases"
 )
 label = t(metric, lang)
-percent = metric == "follow_up_rate"
-breakdowns = context.query("breakdowns", filters)
 drill = filters.province[0] if len(filters.province) == 1 and filters.province[0].isdigit() else None
 level = "regency" if drill else "province"
-groups = with_metrics(pd.DataFrame(metrics.groups(breakdowns, level, lang)), level, headcount)
+# the same for every viewer of this data version, filters and language (and metric): kept, not rebuilt
+groups = context.built(
+    f"map_groups_{level}",
+    lambda: with_metrics(
+        pd.DataFrame(metrics.groups(context.query("breakdowns", filters), level, lang)), level, headcount
+    ),
+)
+
+
+def map_figure() -> dict:
+    if drill:
+        fig = maps.regency_choropleth(groups, drill, metric, label, lang, percent=metric == "follow_up_rate")
+    else:
+        fig = maps.province_choropleth(groups, metric, label, lang, percent=metric == "follow_up_rate")
+    return {"map": early_warning.outlined(fig, level, filters, lang, within=drill)}
+
 
 left, right = st.columns([3, 2])
 with left:
-    if drill:
-        if st.button("← " + t("map_back", lang), key="map_back"):
-            context.set_filters(filters.cleared("province").cleared("regency"))
-            sidebar.request_widget_sync()
-            st.rerun()
-        fig = maps.regency_choropleth(groups, drill, metric, label, lang, percent=percent)
-        widgets.clickable_map(early_warning.outlined(fig, "regency", filters, lang, within=drill), "regency")
-    else:
-        fig = maps.province_choropleth(groups, metric, label, lang, percent=percent)
-        widgets.clickable_map(early_warning.outlined(fig, "province", filters, lang), "province")
+    if drill and st.button("← " + t("map_back", lang), key="map_back"):
+        context.set_filters(filters.cleared("province").cleared("regency"))
+        sidebar.request_widget_sync()
+        st.rerun()
+    early_warning.outline_caption(level, filters, lang, within=drill)
+    widgets.clickable_map(context.figures(f"map_{metric}", map_figure)["map"], level)
     hidden = maps.unmapped_cases(groups)
     if hidden:
         from netralitas.reference import province_label
@@ -52,25 +61,9 @@ with left:
         listed = ", ".join(f"{province_label(k, lang)}: {style.fmt_int(v, lang)}" for k, v in hidden.items())
         st.caption(t("map_pre_split", lang, units=listed))
 with right:
-    table = (
-        groups.dropna(subset=[metric]).sort_values(metric, ascending=False, kind="stable")
-        if not groups.empty
-        else groups
-    )
-    if table.empty:
+    shown = context.built(f"map_table_{metric}", lambda: ranked_table(groups, metric, label, lang))
+    if shown.empty:
         st.info(t("no_data", lang))
     else:
-        shown = pd.DataFrame(
-            {
-                "#": range(1, len(table) + 1),
-                t("alerts_col_region", lang): table["label"],
-                label: [
-                    style.fmt_pct(v, lang)
-                    if percent
-                    else style.fmt_num(v, lang, 0 if metric in ("cases", "violations") else 1)
-                    for v in table[metric]
-                ],
-            }
-        )
         st.dataframe(shown, hide_index=True, width="stretch", height=520)
 ikp_ui.forecast_section(filters, lang)

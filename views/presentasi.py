@@ -8,6 +8,7 @@ import streamlit as st
 from netralitas import config, metrics
 from netralitas.filters import describe
 from netralitas.i18n import pick, t
+from netralitas.overview import group_bars
 from netralitas.present import briefing, charts, maps
 from netralitas.present.slides import SLIDES, TITLES, slide_index
 from netralitas.reference import regency_short_label
@@ -36,23 +37,31 @@ if slide == "kpi":
     for sentence in briefing.narrative(totals, provinces, before, name, lang):
         st.markdown(sentence)
 elif slide == "map":
-    widgets.province_map(breakdowns, lang, presenter=True)
+    slide_map = context.figures(
+        "slide_map",
+        lambda: {
+            "map": maps.province_choropleth(pd.DataFrame(provinces), "cases", t("cases", lang), lang, True)
+        },
+    )
+    widgets.clickable_map(slide_map["map"], "province")
 elif slide == "alerts":
     early_warning.slide(filters, lang)
 elif slide == "trend":
-    st.plotly_chart(
-        charts.phase_bars(
-            context.query("phases", filters),
-            context.election_names(),
-            "cases",
-            "",
-            lang,
-            presenter=True,
-            no_data=no_data,
-        ),
-        width="stretch",
-        key="slide_trend",
+    slide_trend = context.figures(
+        "slide_trend",
+        lambda: {
+            "bars": charts.phase_bars(
+                context.query("phases", filters),
+                context.election_names(),
+                "cases",
+                "",
+                lang,
+                presenter=True,
+                no_data=no_data,
+            )
+        },
     )
+    st.plotly_chart(slide_trend["bars"], width="stretch", key="slide_trend")
 elif slide == "agencies":
     league = context.query(
         "agencies",
@@ -61,20 +70,20 @@ elif slide == "agencies":
         as_of=pd.Timestamp.today().date(),
         limit=500,
     )
-    st.plotly_chart(
-        charts.follow_up_bars(league, t("pres_agencies_title", lang), lang, True, no_data=no_data),
-        width="stretch",
-        key="slide_agencies",
+    # follow-up against recommendations only: the day (overdue counts) does not change these bars
+    slide_agencies = context.figures(
+        "slide_agencies",
+        lambda: {
+            "bars": charts.follow_up_bars(league, t("pres_agencies_title", lang), lang, True, no_data=no_data)
+        },
     )
+    st.plotly_chart(slide_agencies["bars"], width="stretch", key="slide_agencies")
 elif slide == "violations":
-    widgets.clickable_bars(
-        pd.DataFrame(metrics.groups(breakdowns, "violation_type", lang)),
-        "violation_type",
-        "cases",
-        "",
-        lang,
-        presenter=True,
+    slide_bars = context.figures(
+        "slide_violations",
+        lambda: {"bars": group_bars(breakdowns, "violation_type", "", lang, presenter=True)},
     )
+    widgets.clickable_figure(slide_bars["bars"], "violation_type")
 else:
     chosen = (
         filters.province[0]
@@ -87,8 +96,12 @@ else:
         regional = context.query("breakdowns", replace(filters, province=(chosen,)))
         regs = pd.DataFrame(metrics.groups(regional, "regency", lang))
         shown, ranked = st.columns([3, 1])  # the map marks the leading regencies by rank; the list names them
+        slide_regencies = context.figures(
+            "slide_regencies",
+            lambda: {"map": maps.regency_choropleth(regs, chosen, "cases", t("cases", lang), lang, True)},
+        )
         shown.plotly_chart(
-            maps.regency_choropleth(regs, chosen, "cases", t("cases", lang), lang, True),
+            slide_regencies["map"],
             width="stretch",
             key="slide_regencies",
             config=maps.CHART_CONFIG,

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from netralitas import metrics, overview
-from netralitas.present.frozen import freeze
 from netralitas.ui import alerts as early_warning
 from netralitas.ui import context, widgets
 
@@ -15,19 +14,15 @@ breakdowns = context.query("breakdowns", filters)
 # the KPI cards' place, filled after the map is sent: a new session starts loading plotly.js sooner
 headline = st.container()
 
-# built once per data version, filters and language, for every viewer (netralitas/overview.py), and
-# frozen: their plotly dicts too are built once, not on every st.plotly_chart
-figs = context.built(
+figs = context.figures(
     "overview",
-    lambda: freeze(
-        overview.figures(
-            totals,
-            breakdowns,
-            context.query("trend", filters),
-            context.query("calendar"),
-            filters.election,
-            lang,
-        )
+    lambda: overview.figures(
+        totals,
+        breakdowns,
+        context.query("trend", filters),
+        context.query("calendar"),
+        filters.election,
+        lang,
     ),
 )
 left, right = st.columns([3, 2])

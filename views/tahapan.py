@@ -9,41 +9,21 @@ from netralitas.ui import context
 lang = context.lang()
 filters = context.filters()
 
-phases = context.query("phases", filters)
-names = context.election_names()
-no_data = t("no_data", lang)
-st.plotly_chart(
-    charts.phase_bars(
-        phases,
-        names,
-        "cases",
-        t("ph_cases", lang),
-        lang,
-        no_data=no_data,
-    ),
-    width="stretch",
-    key="phase_cases",
-)
-st.plotly_chart(
-    charts.phase_bars(
-        phases,
-        names,
-        "per_day",
-        t("ph_per_day", lang),
-        lang,
-        no_data=no_data,
-    ),
-    width="stretch",
-    key="phase_per_day",
-)
-mix = context.query("phase_mix", filters)
-st.plotly_chart(
-    charts.phase_heatmap(
-        mix,
-        t("ph_mix", lang),
-        lang,
-        no_data=no_data,
-    ),
-    width="stretch",
-    key="phase_mix",
-)
+
+def phase_figures() -> dict:
+    phases = context.query("phases", filters)
+    names = context.election_names()
+    no_data = t("no_data", lang)
+    return {
+        "phase_cases": charts.phase_bars(phases, names, "cases", t("ph_cases", lang), lang, no_data=no_data),
+        "phase_per_day": charts.phase_bars(
+            phases, names, "per_day", t("ph_per_day", lang), lang, no_data=no_data
+        ),
+        "phase_mix": charts.phase_heatmap(
+            context.query("phase_mix", filters), t("ph_mix", lang), lang, no_data=no_data
+        ),
+    }
+
+
+for key, fig in context.figures("phases", phase_figures).items():
+    st.plotly_chart(fig, width="stretch", key=key)

@@ -173,18 +173,28 @@ def _method(lang: str) -> str:
     )
 
 
-def outlined(fig: go.Figure, level: str, filters: Filters, lang: str, within: str | None = None) -> go.Figure:
-    """The map with flagged regions of its level outlined (`within`: only the regencies of that province, so
-    a regency map keeps its frame); a line above it says what the outline means and what it compares."""
+def _flagged(level: str, filters: Filters, within: str | None) -> list[str]:
+    """The flagged regions of `level` (`within`: only the regencies of that province); none without a report."""
     rep = report(filters)
     if rep is None or rep.status != "ok":
-        return alertcharts.outline_flagged(fig, [], level, lang)
-    keys = [k for k in rep.flagged_keys(level) if within is None or k.startswith(within)]
-    if keys:
+        return []
+    keys = context.kept(("flagged", filters, level), lambda: rep.flagged_keys(level))
+    return [k for k in keys if within is None or k.startswith(within)]
+
+
+def outline_caption(level: str, filters: Filters, lang: str, within: str | None = None) -> None:
+    """Above a map with outlined regions (`outlined`): what the outline means and what it compares."""
+    rep = report(filters)
+    if rep is not None and _flagged(level, filters, within):
         st.caption(
             f":orange[■] {t('alerts_outline', lang)} · {alerts.comparison_text(rep, context.election_names(), lang)}"
         )
-    return alertcharts.outline_flagged(fig, keys, level, lang)
+
+
+def outlined(fig: go.Figure, level: str, filters: Filters, lang: str, within: str | None = None) -> go.Figure:
+    """The map with flagged regions of its level outlined (`within`: only the regencies of that province, so
+    a regency map keeps its frame); draws nothing itself, so the map can be kept for every viewer."""
+    return alertcharts.outline_flagged(fig, _flagged(level, filters, within), level, lang)
 
 
 def slide(filters: Filters, lang: str) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from .. import config, queries
@@ -16,6 +17,7 @@ from ..errors import NetralitasError
 from ..filters import Filters, describe, parse_query_params
 from ..i18n import t
 from ..metrics import election_names_from
+from ..present.frozen import freeze
 from ..safetext import md
 from ..store import DatabaseBusy, Store
 
@@ -156,6 +158,13 @@ def kept(key: tuple, build: Callable[[], T]) -> T:
 def built(name: str, build: Callable[[], T]) -> T:
     """`build()`, kept per data version, the run's filters and language (`kept`): a page's figures."""
     return kept((filters(), lang(), name), build)
+
+
+def figures(name: str, build: Callable[[], dict[str, go.Figure]]) -> dict[str, go.Figure]:
+    """A page's charts, keyed by their place on the page: built and frozen (present/frozen.py) once per
+    data version, filters and language (`built`), for every viewer. `name` carries anything else the
+    charts depend on (a chosen metric)."""
+    return built(name, lambda: freeze(build()))
 
 
 def lang() -> str:

@@ -93,6 +93,23 @@ def upload_section(uploader: Callable, rejected_rows: Callable, limits: UploadLi
         context.show_refusal(exc)
 
 
+def _scores_found(election: str) -> dict[str, tuple]:
+    """Per level that has scores for the election: the uploaded rows, the scores, their origin and source."""
+    found = {}
+    for lv in ikp.LEVELS:
+        uploaded = context.query("ikp", ikp_election=election, ikp_level=lv)
+        scores, origin, source = ikp.scores_for(uploaded, election, lv)
+        if origin is not None:
+            found[lv] = (uploaded, scores, origin, source)
+    return found
+
+
+def _compared(scores: pd.DataFrame, election: str, level: str, filters: Filters, lang: str) -> pd.DataFrame:
+    """The scores beside the election's cases per region, up to the filters' end date (ikp.compare)."""
+    counts = context.query("alerts_counts", Filters(election=(election,), date_to=filters.date_to))
+    return ikp.compare(scores, ikp.cases_by_region(counts, level), level, lang)
+
+
 def forecast_section(filters: Filters, lang: str) -> None:
     """The IKP beside the cases of the same election: Spearman, the scatter with outliers named, the gaps.
     Per province or per regency, whichever has scores (a choice when both have)."""
@@ -103,12 +120,7 @@ def forecast_section(filters: Filters, lang: str) -> None:
         st.info(t("no_data", lang))
         return
     name = names.get(election, election)
-    found = {}
-    for lv in ikp.LEVELS:
-        uploaded = context.query("ikp", ikp_election=election, ikp_level=lv)
-        scores, origin, source = ikp.scores_for(uploaded, election, lv)
-        if origin is not None:
-            found[lv] = (uploaded, scores, origin, source)
+    found = context.kept(("ikp_scores", election), lambda: _scores_found(election))
     if not found:
         st.info(t("ikp_none", lang, name=name))
         return
@@ -135,8 +147,7 @@ def forecast_section(filters: Filters, lang: str) -> None:
         st.caption(
             t("ikp_uploaded", lang, user=uploaded["updated_by"].iloc[0], when=when, n=len(scores), what=what)
         )
-    counts = context.query("alerts_counts", Filters(election=(election,), date_to=filters.date_to))
-    frame = ikp.compare(scores, ikp.cases_by_region(counts, level), level, lang)
+    frame = context.built(f"ikp_frame_{level}", lambda: _compared(scores, election, level, filters, lang))
     upto = t("ikp_upto", lang, date=style.fmt_date(filters.date_to, lang)) if filters.date_to else ""
     st.caption(t("ikp_cases_scope", lang, name=name, upto=upto))
     rho = ikp.spearman(frame["score"], frame["cases"])
@@ -144,11 +155,11 @@ def forecast_section(filters: Filters, lang: str) -> None:
         st.caption(t("ikp_spearman_none", lang, n=len(frame)))
     else:
         st.markdown(t("ikp_spearman", lang, rho=style.fmt_num(rho, lang, 2), n=len(frame), what=what))
-    st.plotly_chart(
-        alertcharts.ikp_scatter(frame, t("ikp_scatter_title", lang, name=name), lang),
-        width="stretch",
-        key="ikp_scatter",
+    scatter = context.figures(
+        f"ikp_scatter_{level}",
+        lambda: {"scatter": alertcharts.ikp_scatter(frame, t("ikp_scatter_title", lang, name=name), lang)},
     )
+    st.plotly_chart(scatter["scatter"], width="stretch", key="ikp_scatter")
     gaps = frame[frame["outlier"] != ""]
     if not gaps.empty:
         st.dataframe(

@@ -9,7 +9,7 @@ from .. import metrics, style
 from ..filters import Filters
 from ..i18n import t
 from ..overview import change, comparison_filters, previous_election
-from ..present import charts, coverage, layout, maps
+from ..present import coverage, layout, maps
 from . import context, sidebar
 
 KPIS = (
@@ -128,21 +128,6 @@ def selected_key(point: dict) -> str | None:
     return None if data in (None, "") else str(data)
 
 
-def clickable_bars(
-    groups: pd.DataFrame,
-    dimension: str,
-    value: str,
-    title: str,
-    lang: str,
-    top: int = 10,
-    presenter: bool = False,
-) -> None:
-    if dimension == "agency" and not groups.empty:
-        groups = groups[groups["key"] != ""]
-    fig = charts.ranked_bars(groups, value, title, lang, presenter, top=top, no_data=t("no_data", lang))
-    clickable_figure(fig, dimension)
-
-
 def clickable_figure(fig, dimension: str) -> None:
     """Bars already built whose clicked bar sets (or clears) the `dimension` filter."""
     event = st.plotly_chart(
@@ -162,12 +147,6 @@ def clickable_map(fig, dimension: str) -> None:
         config=maps.CHART_CONFIG,
     )
     apply_click(event, dimension)
-
-
-def province_map(breakdowns: pd.DataFrame, lang: str, presenter: bool = False) -> None:
-    """Province choropleth of cases; a click filters by that province."""
-    groups = pd.DataFrame(metrics.groups(breakdowns, "province", lang))
-    clickable_map(maps.province_choropleth(groups, "cases", t("cases", lang), lang, presenter), "province")
 
 
 def previous_totals(filters: Filters) -> tuple[dict | None, str]:
