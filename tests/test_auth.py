@@ -135,6 +135,20 @@ def test_analyst_sees_people_and_can_upload(signed_in):
     assert not at.exception and at.title[0].value == "Unggah data"
 
 
+def test_what_an_analyst_was_shown_never_reaches_a_viewer(signed_in):
+    """The case table and the timeline's picker are kept for every session of the process: an analyst's
+    unmasked ones must not be handed to a viewer who opens the same view right after."""
+    analyst, viewer = signed_in("andi"), signed_in("vina")  # both signed in first: one data version
+    analyst.switch_page("views/kasus.py").run()
+    viewer.switch_page("views/kasus.py").run()
+    assert "Budi Rekaan" in analyst.dataframe[0].value.to_csv()
+    assert any("Budi Rekaan" in o for o in analyst.selectbox(key="timeline_case").options)
+    text = viewer.dataframe[0].value.to_csv()
+    picker = viewer.selectbox(key="timeline_case").options
+    assert "Budi Rekaan" not in text and not NIP.search(text)
+    assert picker and not any("Budi Rekaan" in o for o in picker) and any("B. R." in o for o in picker)
+
+
 def test_presenter_mode_masks_even_for_analysts(signed_in):
     at = signed_in("andi", presenter="1")
     at.switch_page("views/kasus.py").run()

@@ -39,6 +39,10 @@ def test_viewer_benchmark_prints_every_app_for_every_crowd(tmp_path, haproxy):
         for k in ("1", "3"):
             m = result[app][0][k]
             assert m["viewers"] == int(k) and m["views_per_s"] > 0 and m["p95_s"] >= m["p50_s"] > 0
+    for page in ("peta", "instansi", "tahapan", "kasus"):  # every other dashboard page, at the largest crowd
+        assert sum(f"| /{page}, 1 process |" in line for line in r.stdout.splitlines()) == 1, r.stdout
+        m = result["pages"][0][page]
+        assert m["viewers"] == 3 and m["views_per_s"] > 0 and m["kb_per_view"] > 0
     # the overview sends its five charts and KPI cards; the floor one chart; the replay what the overview
     # sent (the same elements: within the few bytes of message hashes and ids)
     assert result["one"][0]["3"]["kb_per_view"] > result["floor"][0]["3"]["kb_per_view"]

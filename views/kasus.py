@@ -5,7 +5,7 @@ import streamlit as st
 from netralitas import export, reconcile, style
 from netralitas.filters import describe
 from netralitas.i18n import t
-from netralitas.present.tables import labelled_cases
+from netralitas.present.tables import labelled_cases, timeline_labels
 from netralitas.privacy import may_see_personal_data
 from netralitas.ui import context
 
@@ -18,10 +18,16 @@ search = st.text_input(
     key="case_search",
     max_chars=100,
 ).strip()
-personal = may_see_personal_data(context.role(), context.presenter())
+role, presenter = context.role(), context.presenter()
+personal = may_see_personal_data(role, presenter)
 rows = context.query("cases", filters, search=search, limit=LIMIT, personal=personal)
 total = int(rows["total_rows"].iloc[0]) if not rows.empty else 0
-table = labelled_cases(rows, lang, context.role(), context.presenter(), context.election_names())
+# kept for every session with the same filters, search, language, role and presenter mode: the role and
+# the mode decide which personal data the table holds, so they are part of the key
+table = context.built(
+    ("cases_table", search, role, presenter),
+    lambda: labelled_cases(rows, lang, role, presenter, context.election_names()),
+)
 shown = style.fmt_int(min(total, LIMIT), lang)
 st.caption(t("cases_shown", lang, total=style.fmt_int(total, lang), shown=shown))
 if table.empty:
@@ -29,9 +35,10 @@ if table.empty:
 else:
     st.dataframe(table, hide_index=True, width="stretch", height=560)
     left, right = st.columns(2)
+    # the files are made when a button is clicked, not for every view (an XLSX of 5,000 rows took seconds)
     left.download_button(
         t("cases_download_csv", lang),
-        export.to_csv_bytes(table),
+        lambda: export.to_csv_bytes(table),
         "kasus-netralitas.csv",
         "text/csv",
         on_click=context.log_export,
@@ -40,7 +47,7 @@ else:
     )
     right.download_button(
         t("cases_download_xlsx", lang),
-        export.to_xlsx_bytes(table),
+        lambda: export.to_xlsx_bytes(table),
         "kasus-netralitas.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click=context.log_export,
@@ -51,11 +58,11 @@ else:
 # A case's steps across agencies (its records), personal data as the role may see it (#14).
 if not rows.empty:
     st.subheader(t("timeline_title", lang))
+    labels = context.built(
+        ("timeline_labels", search, role, presenter), lambda: timeline_labels(rows, table, lang)
+    )
     picked = st.selectbox(
-        t("timeline_pick", lang),
-        range(len(rows)),
-        format_func=lambda i: f"{rows['case_id'].iloc[i]} · {table.iloc[i].get(t('col_name', lang), '')}",
-        key="timeline_case",
+        t("timeline_pick", lang), range(len(rows)), format_func=labels.__getitem__, key="timeline_case"
     )
     steps = context.query("case_timeline", case_key=rows["case_key"].iloc[picked])
     st.dataframe(

@@ -268,7 +268,14 @@ def run(counts: list[int], db: str | None, replicas: int, rounds: int) -> dict:
 
     env = {"NETRALITAS_DB": str(Path(db).resolve())} if db else {}
     serve.prepare_database(env)
-    results: dict[str, list[dict]] = {"floor": [], "floor_tuned": [], "replay": [], "one": [], "replicas": []}
+    results: dict[str, list[dict]] = {
+        "floor": [],
+        "floor_tuned": [],
+        "replay": [],
+        "one": [],
+        "replicas": [],
+        "pages": [],
+    }
     with ExitStack() as stack:
         floor = stack.enter_context(floor_server())
         floor_tuned = stack.enter_context(floor_server(tuned=True))
@@ -282,7 +289,20 @@ def run(counts: list[int], db: str | None, replicas: int, rounds: int) -> dict:
             results["one"].append(measure(one, counts))
             if balanced:
                 results["replicas"].append(measure(balanced, counts))
+            results["pages"].append(other_pages(one, max(counts)))
     return {"counts": counts, "replica_count": replicas, **results}
+
+
+def other_pages(base: str, viewers: int) -> dict[str, dict]:
+    """The other dashboard pages, each opened by `viewers` new sessions at once: they keep their charts
+    per data version like the overview (context.figures), and a link to any of them goes out too."""
+    from ..pages import DEFAULT_PAGE, dashboard_pages
+
+    return {
+        p.url_path: measure(base, [viewers], path=p.url_path)[viewers]
+        for p in dashboard_pages()
+        if p is not DEFAULT_PAGE
+    }
 
 
 def main(counts: list[int], db: str | None, replicas: int, rounds: int, out: str | None) -> int:
@@ -330,6 +350,17 @@ def format_table(r: dict) -> str:
                     f"| {k} | {i + 1} | {labels[name]} | {m['p50_s']} | {m['p95_s']} | {m['views_per_s']} "
                     f"| {ratio:.2f} | {m['kb_per_view']} |"
                 )
+    k = max(r["counts"])
+    lines += ["", f"| {k} viewers at once | run | p50 s | p95 s | views/s | × tuned floor | KB/view |"]
+    lines.append("|---|---|---|---|---|---|---|")
+    for i, pages in enumerate(r.get("pages", [])):
+        base = r["floor_tuned"][i][k]["views_per_s"]
+        for page, m in pages.items():
+            ratio = m["views_per_s"] / base if base else 0
+            lines.append(
+                f"| /{page}, 1 process | {i + 1} | {m['p50_s']} | {m['p95_s']} | {m['views_per_s']} "
+                f"| {ratio:.2f} | {m['kb_per_view']} |"
+            )
     return "\n".join(lines)
 
 

@@ -25,6 +25,9 @@ CSS = f"""<style>
 /* Seven KPI cards share one row: on a 1280-pixel laptop Streamlit's fixed 2.25rem figures were cut to
    "205.…". The figures shrink with the window instead, never above Streamlit's own size. */
 [data-testid='stMetricValue'] {{ font-size: clamp(1.3rem, 2.1vw, 2.25rem) !important; }}
+/* Their labels wrap instead of ending in "…" ("Rekomendasi s…" at 1280 pixels); the cards sit on their
+   bottom edge (kpi_row), so the figures stay on one line whatever a label's length. */
+.st-key-{KPI_KEY} [data-testid='stMetricLabel'] p {{ white-space: normal !important; }}
 @media (max-width: {PHONE_MAX_PX}px) {{
   /* Cards two to a row (Streamlit stacks columns one per row below 640 px): the four headline figures
      fill the first two rows and the map starts on the first screen. */
@@ -34,7 +37,6 @@ CSS = f"""<style>
     flex: 1 1 calc(50% - 0.75rem) !important; min-width: calc(50% - 0.75rem) !important;
     max-width: calc(50% - 0.375rem) !important; }}
   .st-key-{KPI_KEY} [data-testid='stMetricValue'] {{ font-size: 1.5rem !important; }}
-  .st-key-{KPI_KEY} [data-testid='stMetricLabel'] p {{ white-space: normal !important; }}
   .st-key-{KPI_KEY} [data-testid='stMetricLabel'] p {{ font-size: 0.8rem !important; }}
   /* Tighter type and spacing above the map, so its start shows even under the sample-data notice. */
   [data-testid='stMainBlockContainer'] {{ padding-top: 3.5rem !important; }}

@@ -95,6 +95,14 @@ def labelled_cases(
     return out[keep].rename(columns={c: t(CASE_COLUMNS[c], lang) for c in keep})
 
 
+def timeline_labels(rows: pd.DataFrame, table: pd.DataFrame, lang: str) -> list[str]:
+    """Each case as the timeline's picker names it: its id, then the name as `table` (labelled_cases of
+    `rows`) shows it, masked or not; only the id when the table has no name column."""
+    name = t("col_name", lang)
+    names = table[name] if name in table else [""] * len(rows)
+    return [f"{case_id} · {shown}" for case_id, shown in zip(rows["case_id"], names, strict=True)]
+
+
 def labelled_columns(frame: pd.DataFrame, lang: str, keys: dict[str, str] = ADMIN_COLUMNS) -> pd.DataFrame:
     """The frame for people: headers from keys (column -> i18n key), missing values (None, NaN, NaT) as
     '–', yes/no for true/false and times as dates with the minute; a column without a key keeps its name."""

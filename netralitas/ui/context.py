@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -155,7 +155,7 @@ def kept(key: tuple, build: Callable[[], T]) -> T:
     return value
 
 
-def built(name: str, build: Callable[[], T]) -> T:
+def built(name: Hashable, build: Callable[[], T]) -> T:
     """`build()`, kept per data version, the run's filters and language (`kept`): a page's figures."""
     return kept((filters(), lang(), name), build)
 

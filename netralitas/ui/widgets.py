@@ -46,7 +46,8 @@ def kpi_row(
     per_row = per_row or len(KPIS)
     # keyed, so the phone layout can put the cards two to a row (the four headline figures first)
     with st.container(key=layout.KPI_KEY):
-        cols = [c for start in range(0, len(KPIS), per_row) for c in st.columns(per_row)][: len(KPIS)]
+        rows = range(0, len(KPIS), per_row)
+        cols = [c for _ in rows for c in st.columns(per_row, vertical_alignment="bottom")][: len(KPIS)]
     for col, (key, label, kind) in zip(cols, KPIS, strict=True):
         delta = None
         if before is not None:
