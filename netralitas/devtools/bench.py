@@ -25,6 +25,7 @@ from ..mapmetrics import with_metrics
 from ..overview import comparison_filters, previous_election
 from ..pages import dashboard_pages
 from ..present import charts, maps
+from ..present.tables import labelled_cases, timeline_labels
 from ..store import Store
 
 KILL_OUTCOME = {
@@ -93,10 +94,17 @@ def _phases(store: Store, f: Filters) -> list:
 
 
 def _cases(store: Store, f: Filters) -> list:
-    queries.run_many(
+    status, rows, elections = queries.run_many(
         store,
-        [("data_status", None, None), ("cases", f, {"search": "", "limit": 5000, "personal": False})],
+        [
+            ("data_status", None, None),
+            ("cases", f, {"search": "", "limit": 5000, "personal": False}),
+            ("elections", None, None),
+        ],
     )
+    # the page labels its rows for people (kept per view after the first); its exports wait for a click
+    table = labelled_cases(rows, "id", "viewer", False, metrics.election_names_from(elections, "id"))
+    timeline_labels(rows, table, "id")
     return []
 
 
