@@ -2,7 +2,6 @@
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from netralitas import config, reconcile, style
@@ -10,7 +9,7 @@ from netralitas.headcount import fmt_rate, rank_agencies
 from netralitas.i18n import t
 from netralitas.overview import group_bars
 from netralitas.present import charts
-from netralitas.reference import vocabulary
+from netralitas.present.tables import agency_table
 from netralitas.ui import context, widgets
 
 lang = context.lang()
@@ -27,43 +26,25 @@ if with_headcount:
         horizontal=True,
         key="agency_order",
     )
-# Ranked by cases, the first 500 suffice; ranked per ASN, an agency with few cases may lead, so all are read.
-league = context.query(
-    "agencies",
-    filters,
-    overdue_days=overdue_days,
-    as_of=date.today(),
-    limit=500 if order == "cases" else None,
-)
-league = rank_agencies(league, order)
+today = date.today()
+
+
+def ranked_league():
+    # Ranked by cases, the first 500 suffice; ranked per ASN, an agency with few cases may lead, so all are read.
+    limit = 500 if order == "cases" else None
+    frame = context.query("agencies", filters, overdue_days=overdue_days, as_of=today, limit=limit)
+    return rank_agencies(frame, order)
+
+
+# kept per data version, filters and language, and what else they depend on: the ranking, the day
+league = context.built(("agency_league", order, overdue_days, today), ranked_league)
 if league.empty:
     st.info(t("no_data", lang))
 else:
-    vocab = vocabulary()
-    unknown = t("unknown", lang)
-    rates = [
-        f / r if r else None for f, r in zip(league["followed_up"], league["recommendations"], strict=True)
-    ]
-    columns = {
-        t("f_agency", lang): league["key"].replace("", unknown),
-        t("f_agency_type", lang): [vocab.label("agency_type", v, lang) for v in league["agency_type"]],
-        t("cases", lang): league["cases"],
-    }
-    if with_headcount:
-        columns[t("asn_count", lang)] = [
-            unknown if pd.isna(n) else style.fmt_int(n, lang) for n in league["asn_count"]
-        ]
-        columns[t("per_1000_asn", lang)] = [
-            fmt_rate(r, lang) or unknown for r in league["cases_per_1000_asn"]
-        ]
-    columns |= {
-        t("recommendations", lang): league["recommendations"],
-        t("followed_up", lang): league["followed_up"],
-        t("follow_up_rate", lang): [None if r is None else r * 100 for r in rates],
-        t("agc_overdue", lang, days=style.fmt_int(overdue_days, lang)): league["overdue"],
-        t("kpi_blocked", lang): league["blocked"],
-    }
-    table = pd.DataFrame(columns)
+    table = context.built(
+        ("agency_table", order, overdue_days, today),
+        lambda: agency_table(league, lang, overdue_days, with_headcount),
+    )
     st.dataframe(
         table,
         hide_index=True,
@@ -118,10 +99,11 @@ for column, by, label in zip(
 ):
     with column:
         st.markdown(f"**{t(label, lang)}**")
-        frame = context.query("lags", filters, by=by, limit=200)
-        if frame.empty:
+        lags = context.built(
+            ("lags_table", by),
+            lambda by=by: reconcile.lags_table(context.query("lags", filters, by=by, limit=200), by, lang),
+        )
+        if lags.empty:
             st.info(t("no_data", lang))
         else:
-            st.dataframe(
-                reconcile.lags_table(frame, by, lang), hide_index=True, width="stretch", key=f"lags_{by}"
-            )
+            st.dataframe(lags, hide_index=True, width="stretch", key=f"lags_{by}")

@@ -7,10 +7,11 @@ from typing import Any
 
 import pandas as pd
 
+from ..headcount import fmt_rate
 from ..i18n import t
 from ..privacy import protect
 from ..reference import FIELDS, UNKNOWN, province_label, regency_label, vocabulary
-from ..style import fmt_date
+from ..style import fmt_date, fmt_int
 from ..uploads import IGNORED
 
 CASE_COLUMNS = {  # column -> i18n key of its heading
@@ -93,6 +94,37 @@ def labelled_cases(
             out[col] = out[col].map(lambda v: unknown if _is_missing(v) else v)
     keep = [c for c in CASE_COLUMNS if c in out]
     return out[keep].rename(columns={c: t(CASE_COLUMNS[c], lang) for c in keep})
+
+
+def agency_table(league: pd.DataFrame, lang: str, overdue_days: int, with_headcount: bool) -> pd.DataFrame:
+    """The agencies page's league for people: the agency ('tidak diketahui' when unnamed), its type, its
+    cases (and, with a headcount, its ASN and cases per 1,000 ASN), then the recommendations, how many
+    were followed up and their share in percent, those overdue and the blocked records."""
+    vocab = vocabulary()
+    unknown = t("unknown", lang)
+    rates = [
+        f / r if r else None for f, r in zip(league["followed_up"], league["recommendations"], strict=True)
+    ]
+    columns: dict[str, Any] = {
+        t("f_agency", lang): league["key"].replace("", unknown),
+        t("f_agency_type", lang): [vocab.label("agency_type", v, lang) for v in league["agency_type"]],
+        t("cases", lang): league["cases"],
+    }
+    if with_headcount:
+        columns[t("asn_count", lang)] = [
+            unknown if pd.isna(n) else fmt_int(n, lang) for n in league["asn_count"]
+        ]
+        columns[t("per_1000_asn", lang)] = [
+            fmt_rate(r, lang) or unknown for r in league["cases_per_1000_asn"]
+        ]
+    columns |= {
+        t("recommendations", lang): league["recommendations"],
+        t("followed_up", lang): league["followed_up"],
+        t("follow_up_rate", lang): [None if r is None else r * 100 for r in rates],
+        t("agc_overdue", lang, days=fmt_int(overdue_days, lang)): league["overdue"],
+        t("kpi_blocked", lang): league["blocked"],
+    }
+    return pd.DataFrame(columns)
 
 
 def timeline_labels(rows: pd.DataFrame, table: pd.DataFrame, lang: str) -> list[str]:
