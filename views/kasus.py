@@ -22,12 +22,16 @@ role, presenter = context.role(), context.presenter()
 personal = may_see_personal_data(role, presenter)
 rows = context.query("cases", filters, search=search, limit=LIMIT, personal=personal)
 total = int(rows["total_rows"].iloc[0]) if not rows.empty else 0
-# kept for every session with the same filters, search, language, role and presenter mode: the role and
-# the mode decide which personal data the table holds, so they are part of the key
-table = context.built(
-    ("cases_table", search, role, presenter),
-    lambda: labelled_cases(rows, lang, role, presenter, context.election_names()),
-)
+
+
+def shared(name: str, build):
+    """Kept for every session with the same filters, language, role and presenter mode (the role and the
+    mode decide the personal data the table holds); a search's result is built for its session alone,
+    so that many searches cannot fill the process with tables of up to 5,000 rows."""
+    return build() if search else context.built((name, role, presenter), build)
+
+
+table = shared("cases_table", lambda: labelled_cases(rows, lang, role, presenter, context.election_names()))
 shown = style.fmt_int(min(total, LIMIT), lang)
 st.caption(t("cases_shown", lang, total=style.fmt_int(total, lang), shown=shown))
 if table.empty:
@@ -58,9 +62,7 @@ else:
 # A case's steps across agencies (its records), personal data as the role may see it (#14).
 if not rows.empty:
     st.subheader(t("timeline_title", lang))
-    labels = context.built(
-        ("timeline_labels", search, role, presenter), lambda: timeline_labels(rows, table, lang)
-    )
+    labels = shared("timeline_labels", lambda: timeline_labels(rows, table, lang))
     picked = st.selectbox(
         t("timeline_pick", lang), range(len(rows)), format_func=labels.__getitem__, key="timeline_case"
     )
