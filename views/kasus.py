@@ -26,9 +26,9 @@ total = int(rows["total_rows"].iloc[0]) if not rows.empty else 0
 
 def shared(name: str, build):
     """Kept for every session with the same filters, language, role and presenter mode (the role and the
-    mode decide the personal data the table holds); a search's result is built for its session alone,
-    so that many searches cannot fill the process with tables of up to 5,000 rows."""
-    return build() if search else context.built((name, role, presenter), build)
+    mode decide the personal data the table holds), among the few large values; a search's result is
+    built for its session alone, so that many searches cannot fill the process with such tables."""
+    return build() if search else context.built((name, role, presenter), build, large=True)
 
 
 table = shared("cases_table", lambda: labelled_cases(rows, lang, role, presenter, context.election_names()))

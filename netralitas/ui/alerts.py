@@ -211,11 +211,15 @@ def slide(filters: Filters, lang: str) -> None:
         return
     # the season the warning is about, up to its cut-off (not the sidebar's other filters: the warning is national)
     season = Filters(election=(rep.alignment.election,), date_to=rep.alignment.as_of)
-    groups = pd.DataFrame(metrics.groups(context.query("breakdowns", season), "province", lang))
-    fig = maps.province_choropleth(groups, "cases", t("cases", lang), lang, presenter=True)
-    fig = alertcharts.outline_flagged(fig, rep.flagged_keys("province"), "province", lang)
+
+    def outlined_map() -> dict[str, go.Figure]:
+        groups = pd.DataFrame(metrics.groups(context.query("breakdowns", season), "province", lang))
+        fig = maps.province_choropleth(groups, "cases", t("cases", lang), lang, presenter=True)
+        return {"map": alertcharts.outline_flagged(fig, rep.flagged_keys("province"), "province", lang)}
+
     left, right = st.columns([3, 2])
     with left:
+        fig = context.figures("slide_alerts", outlined_map)["map"]
         st.plotly_chart(fig, width="stretch", key="slide_alerts", config=maps.CHART_CONFIG)
     with right:
         # short lines, one paragraph each: presenter mode enlarges paragraphs, and a room reads few words

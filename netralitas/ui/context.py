@@ -135,29 +135,34 @@ T = TypeVar("T")
 _built: OrderedDict[tuple, Any] = OrderedDict()
 _built_lock = threading.Lock()
 BUILT_ENTRIES = 256
+# Tables of up to 5,000 rows (the cases page) are kept apart and fewer: each is megabytes, and many filter
+# combinations must neither fill the process nor push the pages' figures out.
+_large: OrderedDict[tuple, Any] = OrderedDict()
+LARGE_ENTRIES = 16
 
 
-def kept(key: tuple, build: Callable[[], T]) -> T:
-    """`build()`, kept per database and data version under `key` for every session of this process. A
-    run that showed results from before another process's update (the busy notice) keeps nothing: they
-    are older than its version says."""
+def kept(key: tuple, build: Callable[[], T], large: bool = False) -> T:
+    """`build()`, kept per database and data version under `key` for every session of this process
+    (`large`: among the few large values). A run that showed results from before another process's update
+    (the busy notice) keeps nothing: they are older than its version says."""
+    found, entries = (_large, LARGE_ENTRIES) if large else (_built, BUILT_ENTRIES)
     full = (str(store().path), data_version(), *key)
     with _built_lock:
-        if full in _built:
-            _built.move_to_end(full)
-            return _built[full]
+        if full in found:
+            found.move_to_end(full)
+            return found[full]
     value = build()
     if not st.session_state.get(BUSY_SHOWN):
         with _built_lock:
-            _built[full] = value
-            while len(_built) > BUILT_ENTRIES:
-                _built.popitem(last=False)
+            found[full] = value
+            while len(found) > entries:
+                found.popitem(last=False)
     return value
 
 
-def built(name: Hashable, build: Callable[[], T]) -> T:
+def built(name: Hashable, build: Callable[[], T], large: bool = False) -> T:
     """`build()`, kept per data version, the run's filters and language (`kept`): a page's figures."""
-    return kept((filters(), lang(), name), build)
+    return kept((filters(), lang(), name), build, large)
 
 
 def figures(name: str, build: Callable[[], dict[str, go.Figure]]) -> dict[str, go.Figure]:
