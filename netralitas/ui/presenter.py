@@ -17,7 +17,8 @@ html, body, [data-testid="stAppViewContainer"] { background: #ffffff !important;
 h1 { font-size: 52px !important; color: #000 !important; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p { font-size: 72px !important; line-height: 1.1 !important;
   font-weight: 800 !important; color: #000 !important; }
-[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p { font-size: 26px !important; color: #111 !important; }
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p { font-size: 26px !important; color: #111 !important;
+  white-space: normal !important; }
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"] p { font-size: 22px !important; }
 button p { font-size: 22px !important; }
 </style>
