@@ -383,11 +383,18 @@ def ratios(r: dict, k: int) -> dict[str, list[float]]:
 
 
 def warm(base: str, wait_seconds: float = 600) -> View:
-    """Serve one view to a server that has just started, before any visitor arrives: the modules, the
-    reference tables, the boundary layer, the database connection, the overview's queries and figures
-    are then loaded once, at start, instead of by the first visitor (scripts/start.sh, serve.py)."""
+    """Serve one view of every dashboard page to a server that has just started, before any visitor
+    arrives: the modules, the reference tables, the boundary layer, the database connection and each
+    page's queries and figures are then loaded once, at start, instead of by the first visitor of each
+    page (scripts/start.sh, serve.py). Returns the overview's view."""
+    from ..pages import DEFAULT_PAGE, dashboard_pages
+
     wait_healthy(base, wait_seconds)
-    return asyncio.run(first_view(base))
+    overview = asyncio.run(first_view(base))
+    for page in dashboard_pages():
+        if page is not DEFAULT_PAGE:
+            asyncio.run(first_view(base, page.url_path))
+    return overview
 
 
 if __name__ == "__main__":  # python -m netralitas.devtools.viewers --warm URL (scripts/start.sh)
