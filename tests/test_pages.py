@@ -317,32 +317,33 @@ def test_upload_history_has_labelled_headers_and_no_none(headcount_db, monkeypat
         assert (shown[undone] == "–").all()  # nothing undone yet
 
 
-@pytest.mark.parametrize(
-    "page,params",
-    [
-        ("views/peta.py", {}),
-        ("views/tahapan.py", {}),
-        ("views/instansi.py", {}),
-        ("views/presentasi.py", {"presenter": "1", "slide": "2"}),
-    ],
-)
-def test_every_page_shows_new_data_after_an_import(tmp_path, monkeypatch, page, params):
+def test_every_page_shows_new_data_after_an_import(tmp_path, monkeypatch):
     """Charts and tables other pages keep for every session (context.figures, context.built) are the same
     for a second session and new for the first session after an import."""
     db = tmp_path / "pages.duckdb"
     import_messy_kasn(db, tmp_path)  # Pilkada 2020 only
+    pages = {
+        "views/peta.py": {},
+        "views/tahapan.py": {},
+        "views/instansi.py": {},
+        "views/presentasi.py": {"presenter": "1", "slide": "2"},
+    }
 
-    def seen() -> tuple[list[str], list[str]]:
-        at = open_page(db, monkeypatch, page, **params)
-        tables = [t.value.to_csv() for t in at.dataframe]
-        return [chart.proto.spec for chart in at.get("plotly_chart")], tables
+    def seen() -> dict[str, tuple[list[str], list[str]]]:
+        out = {}
+        for page, params in pages.items():
+            at = open_page(db, monkeypatch, page, **params)
+            tables = [t.value.to_csv() for t in at.dataframe]
+            out[page] = ([chart.proto.spec for chart in at.get("plotly_chart")], tables)
+        return out
 
-    specs, tables = seen()
-    assert specs and seen() == (specs, tables)
+    before = seen()
+    assert all(specs for specs, _ in before.values()) and seen() == before
     import_sample_file(db, tmp_path, rows=400, seed=5, source="bawaslu")
-    new_specs, new_tables = seen()
-    assert new_specs != specs and len(new_specs) == len(specs)
-    assert not tables or new_tables != tables
+    for page, (specs, tables) in seen().items():
+        old_specs, old_tables = before[page]
+        assert specs != old_specs and len(specs) == len(old_specs), page
+        assert not old_tables or tables != old_tables, page
 
 
 def test_what_sessions_share_follows_an_import(tmp_path, monkeypatch):
