@@ -27,6 +27,7 @@ metric = (
     or "cases"
 )
 label = t(metric, lang)
+percent = metric == "follow_up_rate"
 drill = filters.province[0] if len(filters.province) == 1 and filters.province[0].isdigit() else None
 level = "regency" if drill else "province"
 # the same for every viewer of this data version, filters and language (and metric): kept, not rebuilt
@@ -40,9 +41,9 @@ groups = context.built(
 
 def map_figure() -> dict:
     if drill:
-        fig = maps.regency_choropleth(groups, drill, metric, label, lang, percent=metric == "follow_up_rate")
+        fig = maps.regency_choropleth(groups, drill, metric, label, lang, percent=percent)
     else:
-        fig = maps.province_choropleth(groups, metric, label, lang, percent=metric == "follow_up_rate")
+        fig = maps.province_choropleth(groups, metric, label, lang, percent=percent)
     return {"map": early_warning.outlined(fig, level, filters, lang, within=drill)}
 
 

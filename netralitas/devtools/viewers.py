@@ -296,13 +296,14 @@ def run(counts: list[int], db: str | None, replicas: int, rounds: int) -> dict:
 def other_pages(base: str, viewers: int) -> dict[str, dict]:
     """The other dashboard pages, each opened by `viewers` new sessions at once: they keep their charts
     per data version like the overview (context.figures), and a link to any of them goes out too."""
+    return {p.url_path: measure(base, [viewers], path=p.url_path)[viewers] for p in _other_dashboard_pages()}
+
+
+def _other_dashboard_pages() -> list:
+    """The dashboard pages besides the overview (the default page, served at "/")."""
     from ..pages import DEFAULT_PAGE, dashboard_pages
 
-    return {
-        p.url_path: measure(base, [viewers], path=p.url_path)[viewers]
-        for p in dashboard_pages()
-        if p is not DEFAULT_PAGE
-    }
+    return [p for p in dashboard_pages() if p is not DEFAULT_PAGE]
 
 
 def main(counts: list[int], db: str | None, replicas: int, rounds: int, out: str | None) -> int:
@@ -387,13 +388,10 @@ def warm(base: str, wait_seconds: float = 600) -> View:
     arrives: the modules, the reference tables, the boundary layer, the database connection and each
     page's queries and figures are then loaded once, at start, instead of by the first visitor of each
     page (scripts/start.sh, serve.py). Returns the overview's view."""
-    from ..pages import DEFAULT_PAGE, dashboard_pages
-
     wait_healthy(base, wait_seconds)
     overview = asyncio.run(first_view(base))
-    for page in dashboard_pages():
-        if page is not DEFAULT_PAGE:
-            asyncio.run(first_view(base, page.url_path))
+    for page in _other_dashboard_pages():
+        asyncio.run(first_view(base, page.url_path))
     return overview
 
 
